@@ -1,0 +1,20 @@
+import { defineConfig } from './src/config.ts';
+
+export default defineConfig({
+  title: '机器学习笔记',
+  description: '自监督学习、目标检测与深度学习框架的中文技术笔记。',
+  url: 'https://example.org',
+  base: '/',
+  language: 'zh-CN',
+  timeZone: 'Asia/Shanghai',
+  author: { name: 'Folio 编辑部' },
+  perPage: 10,
+  nav: [
+    { title: '首页', path: '/' },
+    { title: '分类', path: '/categories/' },
+    { title: '标签', path: '/tags/' },
+    { title: '归档', path: '/archives/' },
+    { title: '搜索', path: '/search/' },
+    { title: '关于', path: '/about/' },
+  ],
+});

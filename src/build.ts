@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createContext } from '../templates/context.ts';
+import { loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
+import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
+import { loadContent, type SourceDoc } from './content/load.ts';
+import { createProcessor } from './markdown/processor.ts';
+import { renderDocument, type Rendered } from './markdown/render.ts';
+import { checkSite } from './output/check.ts';
+import { buildClientAssets } from './output/client-assets.ts';
+import { emitSite } from './output/emit.ts';
+import { AtomicOutput } from './output/writer.ts';
+import { collectSite } from './site/collect.ts';
+import { toDocs } from './site/docs.ts';
+import { checkFragments } from './site/link-check.ts';
+import type { Site } from './site/model.ts';
+
+export interface BuildOptions {
+  /** Project directory holding site.config.ts, content/, public/. Defaults to the working directory. */
+  root?: string;
+  contentDir?: string;
+  outDir?: string;
+  base?: string;
+  url?: string;
+  drafts?: boolean;
+  /** Warnings fail the build too. */
+  strict?: boolean;
+  /** Build the search index (default true). */
+  search?: boolean;
+  /** Progress callback for the CLI. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface BuildStats {
+  posts: number;
+  pages: number;
+  tags: number;
+  categories: number;
+  files: number;
+  ms: number;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Source text by display path, for code frames. */
+  sources: Map<string, string>;
+  stats: BuildStats;
+  outDir: string;
+  config: SiteConfig;
+}
+
+/** Options everything below needs, resolved once. */
+export interface ResolvedOptions {
+  root: string;
+  contentDir: string;
+  outDir: string;
+  publicDir: string;
+  config: SiteConfig;
+  drafts: boolean;
+  strict: boolean;
+  search: boolean;
+}
+
+export async function resolveOptions(options: BuildOptions): Promise<ResolvedOptions> {
+  const root = path.resolve(options.root ?? process.cwd());
+  const config = resolveConfig(await loadUserConfig(root), { base: options.base, url: options.url } as Partial<SiteConfig>);
+  return {
+    root,
+    contentDir: path.resolve(root, options.contentDir ?? 'content'),
+    outDir: path.resolve(root, options.outDir ?? 'dist'),
+    publicDir: path.join(root, 'public'),
+    config,
+    drafts: options.drafts ?? false,
+    strict: options.strict ?? false,
+    search: options.search ?? true,
+  };
+}
+
+export const display = (abs: string): string => {
+  const rel = path.relative(process.cwd(), abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+};
+
+/** The content half of the pipeline: load → render → link → collect. No disk writes. */
+export function buildSite(opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']): { site: Site; diagnostics: Diagnostic[]; sources: Map<string, string> } {
+  const { config } = opts;
+  const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display });
+  const diagnostics = [...loaded.diagnostics];
+  const rendered = renderAll(loaded.docs, opts, diagnostics, onProgress);
+  const docs = toDocs(loaded.docs, rendered);
+  diagnostics.push(...checkFragments(docs));
+  diagnostics.push(...futureDated(loaded.docs));
+  return { site: collectSite(config, docs), diagnostics: diagnostics.sort(byPosition), sources: loaded.sources };
+}
+
+function renderAll(docs: SourceDoc[], opts: ResolvedOptions, diagnostics: Diagnostic[], onProgress?: BuildOptions['onProgress']): Map<string, Rendered> {
+  const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
+  const processor = createProcessor({ math: { failOn: 'error' } });
+  const rendered = new Map<string, Rendered>();
+  docs.forEach((doc, i) => {
+    const r = renderDocument(processor, {
+      rel: doc.rel,
+      displayPath: doc.file,
+      body: doc.body,
+      sitePath: doc.path,
+      docPaths,
+      contentDir: opts.contentDir,
+      base: opts.config.base,
+    });
+    diagnostics.push(...r.diagnostics);
+    rendered.set(doc.rel, r);
+    onProgress?.(i + 1, docs.length);
+  });
+  return rendered;
+}
+
+function futureDated(docs: SourceDoc[]): Diagnostic[] {
+  const now = Date.now();
+  return docs
+    .filter((d) => d.kind === 'post' && d.fm.date && d.fm.date.getTime() > now)
+    .map((d) => diagnostic(d.file, 2, 1, 'this post is dated in the future; it is published now all the same', 'frontmatter/future-date', 'warning'));
+}
+
+/** `folio build`: the whole pipeline, written atomically into the output directory. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const opts = await resolveOptions(options);
+  const { config } = opts;
+  const stats: BuildStats = { posts: 0, pages: 0, tags: 0, categories: 0, files: 0, ms: 0 };
+  const result = (ok: boolean, diagnostics: Diagnostic[], sources: Map<string, string>): BuildResult => ({
+    ok,
+    diagnostics,
+    sources,
+    stats: { ...stats, ms: Math.round(performance.now() - started) },
+    outDir: opts.outDir,
+    config,
+  });
+  if (!existsSync(path.join(opts.contentDir, 'posts'))) {
+    const d = diagnostic(display(opts.contentDir), 1, 1, 'no posts/ folder in the content directory', 'content/missing');
+    return result(false, [d], new Map());
+  }
+  const { site, diagnostics, sources } = buildSite(opts, options.onProgress);
+  if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
+
+  const out = new AtomicOutput(opts.outDir);
+  try {
+    const assets = await buildClientAssets(out.staging, config.base);
+    const files = emitSite(site, createContext(config, assets), { publicDir: opts.publicDir });
+    out.write(files);
+    const broken = checkSite(out.staging, config.base);
+    for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
+    if (broken.length > 0) {
+      out.abort();
+      return result(false, diagnostics, sources);
+    }
+    out.commit();
+    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: files.length });
+  } catch (error) {
+    out.abort();
+    throw error;
+  }
+  return result(true, diagnostics, sources);
+}
+
+export function failing(diagnostics: Diagnostic[], strict: boolean): boolean {
+  return diagnostics.some((d) => d.severity === 'error' || strict);
+}

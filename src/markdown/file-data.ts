@@ -1,0 +1,55 @@
+import type { VFile } from 'vfile';
+import type { Diagnostic } from '../content/diagnostic.ts';
+
+export interface TocEntry {
+  depth: number;
+  id: string;
+  text: string;
+}
+
+/** A link from this document to another (or to itself), by source path. */
+export interface OutLink {
+  /** Content-relative source path of the target, e.g. `posts/ssl/mae.md`. */
+  target: string;
+  /** Decoded heading id, when the link has a fragment. */
+  fragment?: string;
+  line: number;
+  column: number;
+  /** The sentence around the link, for backlinks. */
+  context: string;
+}
+
+/** A file beside a post that the page uses (an image, a PDF). */
+export interface AssetRef {
+  /** Absolute path on disk. */
+  source: string;
+  /** Site path the file is copied to, without the base. */
+  path: string;
+}
+
+/** What the render plugins read from and write to `file.data`. */
+export interface RenderData {
+  /** Content-relative path of the document being rendered. */
+  rel: string;
+  /** Path shown to the author in messages. */
+  displayPath: string;
+  /** Site path of this document, without base: `/posts/mae/`. */
+  sitePath: string;
+  /** Source path (content-relative) → site path, for every document in the site. */
+  docPaths: Readonly<Record<string, string>>;
+  contentDir: string;
+  base: string;
+  // Outputs:
+  diagnostics: Diagnostic[];
+  toc: TocEntry[];
+  headingIds: string[];
+  links: OutLink[];
+  assets: AssetRef[];
+  excerpt: string;
+  hasMath: boolean;
+  hasCode: boolean;
+}
+
+export function renderData(file: VFile): RenderData {
+  return file.data as unknown as RenderData;
+}

@@ -1,0 +1,129 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { diagnostic } from '../content/diagnostic.ts';
+import { href as siteHref, safeDecode } from '../site/urls.ts';
+import { renderData, type RenderData } from './file-data.ts';
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * rehype plugin: rewrites links written against source files into site URLs under the base.
+ * `[MAE](../ssl/mae.md#损失函数)` → `/base/posts/mae/#损失函数`; `![图](./x.svg)` → the copied
+ * asset. Links to missing posts or files are errors at their position; links are recorded
+ * (with their sentence) for fragment checks and backlinks.
+ */
+export function rehypeLinks() {
+  return (tree: Root, file: VFile) => {
+    const data = renderData(file);
+    visitParents(tree, 'element', (node: Element, ancestors) => {
+      // Links we generate (heading anchors) have no source position and are right by construction.
+      if (!node.position) return;
+      if (node.tagName === 'a' && typeof node.properties.href === 'string') {
+        const rewritten = rewrite(node.properties.href, node, data, 'link', ancestors);
+        if (rewritten !== undefined) node.properties.href = rewritten;
+      } else if (node.tagName === 'img' && typeof node.properties.src === 'string') {
+        const rewritten = rewrite(node.properties.src, node, data, 'image', ancestors);
+        if (rewritten !== undefined) node.properties.src = rewritten;
+        const alt = node.properties.alt;
+        if (typeof alt !== 'string' || alt.trim() === '') {
+          const at = node.position?.start ?? { line: 1, column: 1 };
+          data.diagnostics.push(diagnostic(data.displayPath, at.line, at.column, 'image has no alt text; describe it for readers who cannot see it: ![描述](…)', 'image/alt', 'warning'));
+          node.properties.alt = '';
+        }
+        node.properties.loading = 'lazy';
+        node.properties.decoding = 'async';
+      }
+    });
+  };
+}
+
+function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'image', ancestors: Element[] | unknown[]): string | undefined {
+  const at = node.position?.start ?? { line: 1, column: 1 };
+  const fail = (message: string, rule: string) => data.diagnostics.push(diagnostic(data.displayPath, at.line, at.column, message, rule));
+  const trimmed = url.trim();
+  if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return undefined;
+  const hashAt = trimmed.indexOf('#');
+  const pathPart = safeDecode(hashAt < 0 ? trimmed : trimmed.slice(0, hashAt)).replace(/\?.*$/, '');
+  const fragment = hashAt < 0 ? undefined : safeDecode(trimmed.slice(hashAt + 1));
+  const context = () => sentenceAround(node, ancestors as Element[]);
+  if (pathPart === '') {
+    if (fragment === undefined || fragment === '') return undefined;
+    data.links.push({ target: data.rel, fragment, line: at.line, column: at.column, context: '' });
+    return `#${encodeURIComponent(fragment)}`;
+  }
+  if (pathPart.startsWith('/')) return siteHref(data.base, pathPart + (fragment !== undefined ? `#${fragment}` : ''));
+  const targetRel = path.posix.normalize(path.posix.join(path.posix.dirname(data.rel), pathPart));
+  if (targetRel.startsWith('../')) {
+    fail(`${kind} "${url}" points outside the content directory`, `${kind}/outside`);
+    return '#';
+  }
+  if (pathPart.endsWith('.md')) {
+    const sitePath = data.docPaths[targetRel];
+    if (sitePath === undefined) {
+      const exists = existsSync(path.join(data.contentDir, targetRel));
+      fail(exists ? `link to "${url}": that post is a draft or failed to load` : `link to a post that does not exist: "${url}" (resolved to ${targetRel})`, 'link/missing-post');
+      return '#';
+    }
+    data.links.push({ target: targetRel, ...(fragment ? { fragment } : {}), line: at.line, column: at.column, context: context() });
+    return siteHref(data.base, sitePath + (fragment ? `#${fragment}` : ''));
+  }
+  const abs = path.join(data.contentDir, targetRel);
+  if (!existsSync(abs) || !statSync(abs).isFile()) {
+    fail(`${kind === 'image' ? 'image' : 'file'} does not exist: "${url}" (resolved to ${targetRel})`, kind === 'image' ? 'image/missing' : 'link/missing-file');
+    return '#';
+  }
+  const assetPath = data.sitePath + path.posix.basename(targetRel);
+  const clash = data.assets.find((a) => a.path === assetPath && a.source !== abs);
+  if (clash) {
+    fail(`two different files named "${path.posix.basename(targetRel)}" are used by this page; rename one`, 'asset/name-clash');
+    return '#';
+  }
+  if (!data.assets.some((a) => a.path === assetPath)) data.assets.push({ source: abs, path: assetPath });
+  if (kind === 'image') Object.assign(node.properties, intrinsicSize(abs, node));
+  return siteHref(data.base, assetPath + (fragment ? `#${fragment}` : ''));
+}
+
+/** Width and height of SVG/PNG images, so the page does not shift when they load. */
+function intrinsicSize(file: string, node: Element): { width?: number; height?: number } {
+  if (node.properties.width !== undefined || node.properties.height !== undefined) return {};
+  try {
+    if (file.endsWith('.svg')) {
+      const head = readFileSync(file, 'utf8').slice(0, 2000);
+      const tag = /<svg\b[^>]*>/i.exec(head)?.[0] ?? '';
+      const w = /\swidth="(\d+(?:\.\d+)?)(?:px)?"/.exec(tag)?.[1];
+      const h = /\sheight="(\d+(?:\.\d+)?)(?:px)?"/.exec(tag)?.[1];
+      const box = /\sviewBox="[\d.\s-]+?\s([\d.]+)\s+([\d.]+)"/.exec(tag);
+      const width = Number(w ?? box?.[1]);
+      const height = Number(h ?? box?.[2]);
+      return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : {};
+    }
+    if (file.endsWith('.png')) {
+      const b = readFileSync(file).subarray(0, 24);
+      return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+    }
+  } catch {
+    // Size is a nicety; a file we cannot read is reported elsewhere.
+  }
+  return {};
+}
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+
+/** The sentence of the enclosing block that holds the link, for "被引用于" context. */
+function sentenceAround(link: Element, ancestors: Element[]): string {
+  const block = [...ancestors].reverse().find((a) => a.type === 'element' && /^(p|li|td|th|blockquote|figcaption)$/.test(a.tagName));
+  if (!block) return toString(link).trim();
+  const full = toString(block).replace(/\s+/g, ' ');
+  const text = toString(link);
+  const at = full.indexOf(text);
+  if (at < 0) return full.slice(0, 200);
+  let start = at;
+  while (start > 0 && !SENTENCE_END.test(full[start - 1]!)) start--;
+  let end = at + text.length;
+  while (end < full.length && !SENTENCE_END.test(full[end]!)) end++;
+  return full.slice(start, Math.min(end + 1, full.length)).trim().slice(0, 240);
+}

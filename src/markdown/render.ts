@@ -1,0 +1,74 @@
+import { VFile } from 'vfile';
+import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
+import type { AssetRef, OutLink, RenderData, TocEntry } from './file-data.ts';
+import { readingMinutes } from './plain-text.ts';
+import type { Processor } from './processor.ts';
+
+/** Everything rendering needs about one document: plain data, so it can cross to a worker. */
+export interface RenderInput {
+  rel: string;
+  displayPath: string;
+  body: string;
+  sitePath: string;
+  docPaths: Readonly<Record<string, string>>;
+  contentDir: string;
+  base: string;
+}
+
+/** The result of rendering one document: plain data. */
+export interface Rendered {
+  html: string;
+  toc: TocEntry[];
+  headingIds: string[];
+  text: string;
+  excerpt: string;
+  readingMinutes: number;
+  hasMath: boolean;
+  hasCode: boolean;
+  links: OutLink[];
+  assets: AssetRef[];
+  diagnostics: Diagnostic[];
+}
+
+export function renderDocument(processor: Processor, input: RenderInput): Rendered {
+  const data: RenderData = {
+    rel: input.rel,
+    displayPath: input.displayPath,
+    sitePath: input.sitePath,
+    docPaths: input.docPaths,
+    contentDir: input.contentDir,
+    base: input.base,
+    diagnostics: [],
+    toc: [],
+    headingIds: [],
+    links: [],
+    assets: [],
+    excerpt: '',
+    hasMath: false,
+    hasCode: false,
+  };
+  const file = new VFile({ value: input.body, path: input.displayPath, data: data as unknown as VFile['data'] });
+  const html = String(processor.processSync(file));
+  for (const message of file.messages) {
+    if (message.source === 'rehype-highlight') {
+      const lang = /`([^`]+)`/.exec(message.reason)?.[1] ?? '?';
+      data.diagnostics.push(
+        diagnostic(input.displayPath, message.line ?? 1, message.column ?? 1, `unknown code language "${lang}": the block is shown without highlighting`, 'code/unknown-language', 'warning'),
+      );
+    }
+  }
+  const text = (file.data as { text?: string }).text ?? '';
+  return {
+    html,
+    toc: data.toc,
+    headingIds: data.headingIds,
+    text,
+    excerpt: data.excerpt,
+    readingMinutes: readingMinutes(text),
+    hasMath: data.hasMath,
+    hasCode: data.hasCode,
+    links: data.links,
+    assets: data.assets,
+    diagnostics: data.diagnostics,
+  };
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Manifest } from 'vite';
+import type { AssetManifest } from '../../templates/context.ts';
+import { href } from '../site/urls.ts';
+
+export const CLIENT_DIR = fileURLToPath(new URL('../../templates/client/', import.meta.url));
+
+const ENTRIES = {
+  main: 'main.ts',
+  style: 'style.css',
+  math: 'math.css',
+} as const;
+
+/**
+ * Bundles `templates/client/` with Vite into `<outDir>/assets/` with content-hashed names
+ * (cacheable forever) and returns their hrefs. KaTeX's fonts come along through math.css.
+ */
+export async function buildClientAssets(outDir: string, base: string): Promise<AssetManifest> {
+  const assetsDir = path.join(outDir, 'assets');
+  await build({
+    configFile: false,
+    root: CLIENT_DIR,
+    base: `${base}assets/`,
+    logLevel: 'error',
+    publicDir: false,
+    build: {
+      outDir: assetsDir,
+      emptyOutDir: false,
+      assetsDir: '.',
+      manifest: '.vite-manifest.json',
+      modulePreload: false,
+      target: 'es2020',
+      rollupOptions: { input: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(CLIENT_DIR, v)])) },
+    },
+  });
+  const manifestFile = path.join(assetsDir, '.vite-manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  rmSync(manifestFile);
+  const fileOf = (entry: string): string => {
+    const chunk = manifest[entry];
+    if (!chunk) throw new Error(`Vite produced no output for ${entry}`);
+    return chunk.file;
+  };
+  const cssOf = (entry: string): string => {
+    const chunk = manifest[entry];
+    return chunk?.file.endsWith('.css') ? chunk.file : (chunk?.css?.[0] ?? fileOf(entry));
+  };
+  // The theme bootstrap must run before first paint as a classic script, so it is copied as is.
+  const theme = copyHashed(assetsDir, 'theme-init.js');
+  const favicon = copyHashed(assetsDir, 'favicon.svg');
+  const at = (file: string) => href(base, `/assets/${file}`);
+  return { main: at(fileOf(ENTRIES.main)), style: at(cssOf(ENTRIES.style)), math: at(cssOf(ENTRIES.math)), theme: at(theme), favicon: at(favicon) };
+}
+
+function copyHashed(assetsDir: string, name: string): string {
+  const source = readFileSync(path.join(CLIENT_DIR, name));
+  const ext = path.extname(name);
+  const hashed = `${path.basename(name, ext)}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}${ext}`;
+  mkdirSync(assetsDir, { recursive: true });
+  writeFileSync(path.join(assetsDir, hashed), source);
+  return hashed;
+}

@@ -1,0 +1,80 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { archivesPage } from '../../templates/archives.ts';
+import type { RenderContext } from '../../templates/context.ts';
+import { homePage } from '../../templates/home.ts';
+import { notFoundPage, searchPage } from '../../templates/misc.ts';
+import { postPage, standalonePage } from '../../templates/post.ts';
+import { termIndexPage, termPage, type TermKind } from '../../templates/terms.ts';
+import type { Site, TermGroup } from '../site/model.ts';
+import { paginate } from '../site/paginate.ts';
+import { outputFile } from '../site/urls.ts';
+import { atom, jsonFeed, rss } from './feeds.ts';
+import { robotsTxt, sitemap } from './sitemap.ts';
+import type { OutputFile } from './writer.ts';
+
+export interface EmitOptions {
+  /** Files copied as they are (favicon, robots.txt); a generated file of the same name yields. */
+  publicDir?: string;
+}
+
+/** Turns the site value into the list of files to write. Pure: nothing touches the disk here. */
+export function emitSite(site: Site, ctx: RenderContext, options: EmitOptions = {}): OutputFile[] {
+  const files: OutputFile[] = [];
+  const page = (sitePath: string, tree: Root) => files.push({ path: outputFile(sitePath), content: html(tree) });
+  const { perPage } = site.config;
+
+  for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, homePage(ctx, slice));
+  for (const post of site.posts) {
+    page(post.path, postPage(ctx, post));
+    for (const asset of post.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
+  }
+  for (const doc of site.pages) {
+    page(doc.path, standalonePage(ctx, doc));
+    for (const asset of doc.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
+  }
+  const terms = (kind: TermKind, indexPath: string, groups: TermGroup[]) => {
+    page(indexPath, termIndexPage(ctx, kind, groups));
+    for (const group of groups) {
+      for (const slice of paginate(group.posts, perPage, group.term.path)) page(slice.path, termPage(ctx, kind, group, slice));
+    }
+  };
+  terms('tag', '/tags/', site.tags);
+  terms('category', '/categories/', site.categories);
+  terms('series', '/series/', site.series);
+  page('/archives/', archivesPage(ctx, site.archives));
+  page('/search/', searchPage(ctx));
+  files.push({ path: '404.html', content: html(notFoundPage(ctx)) });
+
+  const info = { title: site.config.title, description: site.config.description, homePath: '/' };
+  files.push({ path: 'feed.xml', content: rss(site, site.posts, { ...info, feedPath: '/feed.xml' }) });
+  files.push({ path: 'atom.xml', content: atom(site, site.posts, { ...info, feedPath: '/atom.xml' }) });
+  files.push({ path: 'feed.json', content: jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }) });
+  const lists = ['/', '/tags/', '/categories/', '/archives/', ...site.tags.map((g) => g.term.path), ...site.categories.map((g) => g.term.path), ...site.series.map((g) => g.term.path)];
+  files.push({ path: 'sitemap.xml', content: sitemap(site, lists) });
+
+  const generated = new Set(files.map((f) => f.path));
+  for (const rel of options.publicDir ? listFiles(options.publicDir) : []) {
+    if (!generated.has(rel)) files.push({ path: rel, copyFrom: path.join(options.publicDir!, rel) });
+  }
+  if (!files.some((f) => f.path === 'robots.txt')) files.push({ path: 'robots.txt', content: robotsTxt(site) });
+  return files;
+}
+
+function html(tree: Root): string {
+  return `${toHtml(tree, { allowDangerousHtml: true })}\n`;
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
+    else out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One file of the built site. */
+export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; copyFrom: string };
+
+/**
+ * Writes a build into a fresh directory beside the target and swaps it in only when it is
+ * complete, so a failed or killed build leaves the published output exactly as it was.
+ */
+export class AtomicOutput {
+  readonly staging: string;
+  private readonly target: string;
+  private finished = false;
+
+  constructor(target: string) {
+    this.target = path.resolve(target);
+    const parent = path.dirname(this.target);
+    mkdirSync(parent, { recursive: true });
+    removeStale(parent, path.basename(this.target));
+    this.staging = path.join(parent, `.${path.basename(this.target)}.folio-staging-${process.pid}`);
+    rmSync(this.staging, { recursive: true, force: true });
+    mkdirSync(this.staging, { recursive: true });
+  }
+
+  /** Writes files into the staging directory; paths are relative and must stay inside it. */
+  write(files: Iterable<OutputFile>): void {
+    const dirs = new Set<string>();
+    for (const file of files) {
+      const dest = this.resolveInside(file.path);
+      const dir = path.dirname(dest);
+      if (!dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        dirs.add(dir);
+      }
+      if ('copyFrom' in file) cpSync(file.copyFrom, dest, { dereference: true });
+      else writeFileSync(dest, file.content);
+    }
+  }
+
+  resolveInside(relative: string): string {
+    const dest = path.resolve(this.staging, relative);
+    if (!dest.startsWith(this.staging + path.sep)) throw new Error(`refusing to write outside the output directory: ${relative}`);
+    return dest;
+  }
+
+  /** Swaps the staging directory in for the target. */
+  commit(): void {
+    const old = `${this.staging}-old`;
+    if (existsSync(this.target)) renameSync(this.target, old);
+    renameSync(this.staging, this.target);
+    rmSync(old, { recursive: true, force: true });
+    this.finished = true;
+  }
+
+  /** Throws the staging directory away; the target is untouched. */
+  abort(): void {
+    if (!this.finished) rmSync(this.staging, { recursive: true, force: true });
+    this.finished = true;
+  }
+}
+
+/**
+ * Cleans up after builds that were killed: their staging directories go, and an output that was
+ * moved aside in the instant before a swap is put back.
+ */
+function removeStale(parent: string, name: string): void {
+  const prefix = `.${name}.folio-staging-`;
+  for (const entry of readdirSync(parent).sort()) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number.parseInt(entry.slice(prefix.length), 10);
+    if (pid !== process.pid && isAlive(pid)) continue;
+    const full = path.join(parent, entry);
+    if (entry.endsWith('-old') && !existsSync(path.join(parent, name))) renameSync(full, path.join(parent, name));
+    else rmSync(full, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isFinite(pid)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

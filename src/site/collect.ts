@@ -1,0 +1,70 @@
+import type { SiteConfig } from '../config.ts';
+import { zonedParts } from '../content/dates.ts';
+import type { ArchiveMonth, Doc, Post, Site, Term, TermGroup } from './model.ts';
+import { termSlug } from './urls.ts';
+
+const collator = new Intl.Collator('zh-CN');
+
+/** Newest first; ties broken by title and then source path so the order never depends on the disk. */
+export function byDateDesc(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || collator.compare(a.title, b.title) || (a.rel < b.rel ? -1 : 1);
+}
+
+/** Builds the site value: timeline with neighbours, tags, categories, series and archives. */
+export function collectSite(config: SiteConfig, docs: Doc[]): Site {
+  const posts = docs.filter((d): d is Post => d.kind === 'post' && d.date !== undefined).sort(byDateDesc);
+  posts.forEach((post, i) => {
+    const newer = posts[i - 1];
+    const older = posts[i + 1];
+    if (newer) post.newer = { title: newer.title, path: newer.path };
+    if (older) post.older = { title: older.title, path: older.path };
+  });
+  const pages = docs.filter((d) => d.kind === 'page').sort((a, b) => (a.path < b.path ? -1 : 1));
+  return {
+    config,
+    posts,
+    pages,
+    tags: group(posts, (p) => p.tags),
+    categories: group(posts, (p) => (p.category ? [p.category] : [])),
+    series: group(posts, (p) => (p.series ? [p.series] : [])),
+    archives: archives(posts, config.timeZone),
+  };
+}
+
+/** Gives every distinct name a unique slug and page path, deterministically. */
+export function assignTerms(names: Iterable<string>, prefix: string): Map<string, Term> {
+  const terms = new Map<string, Term>();
+  const taken = new Set<string>();
+  for (const name of [...new Set(names)].sort(collator.compare)) {
+    const base = termSlug(name);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    terms.set(name, { name, slug, path: `${prefix}${slug}/` });
+  }
+  return terms;
+}
+
+function group(posts: Post[], termsOf: (p: Post) => Term[]): TermGroup[] {
+  const groups = new Map<string, TermGroup>();
+  for (const post of posts) {
+    for (const term of termsOf(post)) {
+      let g = groups.get(term.path);
+      if (!g) groups.set(term.path, (g = { term, posts: [] }));
+      g.posts.push(post);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.posts.length - a.posts.length || collator.compare(a.term.name, b.term.name));
+}
+
+function archives(posts: Post[], timeZone: string): ArchiveMonth[] {
+  const months = new Map<string, ArchiveMonth>();
+  for (const post of posts) {
+    const { year, month } = zonedParts(post.date.getTime(), timeZone);
+    const key = `${year}-${month}`;
+    let m = months.get(key);
+    if (!m) months.set(key, (m = { year, month, posts: [] }));
+    m.posts.push(post);
+  }
+  return [...months.values()];
+}

@@ -1,0 +1,33 @@
+import { h } from 'hastscript';
+import type { Element, Root } from 'hast';
+import type { ArchiveMonth } from '../src/site/model.ts';
+import type { RenderContext } from './context.ts';
+import { layout } from './layout.ts';
+import { time } from './partials.ts';
+import { strings } from './strings.ts';
+
+/** Every post, grouped by year and month, newest first. */
+export function archivesPage(ctx: RenderContext, months: ArchiveMonth[]): Root {
+  const years = new Map<number, ArchiveMonth[]>();
+  for (const m of months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
+  const sections: Element[] = [...years].map(([year, ms]) =>
+    h('section', { className: ['archive-year'], ariaLabelledBy: `archive-${year}` }, [
+      h('h2', { id: `archive-${year}` }, strings.year(year)),
+      ...ms.map((m) =>
+        h('section', { className: ['archive-month'] }, [
+          h('h3', strings.yearMonth(m.year, m.month)),
+          h(
+            'ul',
+            m.posts.map((p) => h('li', [time(ctx, p.date), ' ', h('a', { href: ctx.url(p.path) }, p.title)])),
+          ),
+        ]),
+      ),
+    ]),
+  );
+  const total = months.reduce((n, m) => n + m.posts.length, 0);
+  return layout(ctx, { title: strings.archives, description: `${strings.archives}：${strings.postCount(total)}`, path: '/archives/', bodyClass: 'page-archives' }, [
+    h('h1', { className: ['page-title'] }, strings.archives),
+    h('p', { className: ['page-subtitle'] }, strings.postCount(total)),
+    ...sections,
+  ]);
+}

@@ -1,0 +1,22 @@
+import { h } from 'hastscript';
+import type { Root } from 'hast';
+import type { Post } from '../src/site/model.ts';
+import type { PageSlice } from '../src/site/paginate.ts';
+import type { RenderContext } from './context.ts';
+import { layout } from './layout.ts';
+import { pagination, postList } from './partials.ts';
+import { strings } from './strings.ts';
+
+/** "最近更新": the newest posts with excerpts, paginated. */
+export function homePage(ctx: RenderContext, slice: PageSlice<Post>): Root {
+  const title = slice.page > 1 ? `${strings.latest} · ${strings.pageOf(slice.page, slice.total)}` : '';
+  return layout(ctx, { title, description: ctx.config.description, path: slice.path, bodyClass: 'page-home' }, [
+    h('h1', { className: ['page-title'] }, strings.latest),
+    postList(ctx, slice.items),
+    ...optional(pagination(ctx, slice)),
+  ]);
+}
+
+export function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}

@@ -1,0 +1,123 @@
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root } from 'hast';
+import { strings } from './strings.ts';
+import type { RenderContext } from './context.ts';
+
+export interface PageMeta {
+  /** Page title without the site name. Empty for the home page. */
+  title: string;
+  description: string;
+  /** Site path of this page, for canonical and og:url. */
+  path: string;
+  /** `article` for posts. */
+  type?: 'website' | 'article';
+  hasMath?: boolean;
+  noindex?: boolean;
+  /** Extra <link rel="alternate"> feeds (per-tag feeds). */
+  feeds?: { title: string; path: string; type: string }[];
+  /** Structured data (JSON-LD), already a plain object. */
+  jsonLd?: Record<string, unknown>;
+  /** Page-specific body class, e.g. `page-post`. */
+  bodyClass?: string;
+}
+
+/** The HTML document around every page: head, header with nav and search, main, footer. */
+export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[]): Root {
+  const { config } = ctx;
+  const fullTitle = meta.title ? `${meta.title} - ${config.title}` : config.title;
+  const canonical = ctx.absolute(meta.path);
+  const head: ElementContent[] = [
+    h('meta', { charSet: 'utf-8' }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('title', fullTitle),
+    h('meta', { name: 'description', content: meta.description || config.description }),
+    h('link', { rel: 'canonical', href: canonical }),
+    h('meta', { name: 'color-scheme', content: 'light dark' }),
+    h('meta', { name: 'generator', content: 'Folio' }),
+    ...(meta.noindex ? [h('meta', { name: 'robots', content: 'noindex' })] : []),
+    h('meta', { property: 'og:type', content: meta.type ?? 'website' }),
+    h('meta', { property: 'og:title', content: meta.title || config.title }),
+    h('meta', { property: 'og:description', content: meta.description || config.description }),
+    h('meta', { property: 'og:url', content: canonical }),
+    h('meta', { property: 'og:site_name', content: config.title }),
+    h('meta', { property: 'og:locale', content: config.language.replace('-', '_') }),
+    h('meta', { name: 'twitter:card', content: 'summary' }),
+    h('meta', { name: 'twitter:title', content: meta.title || config.title }),
+    h('meta', { name: 'twitter:description', content: meta.description || config.description }),
+    h('link', { rel: 'alternate', type: 'application/rss+xml', title: `${config.title} (RSS)`, href: ctx.absolute('/feed.xml') }),
+    h('link', { rel: 'alternate', type: 'application/atom+xml', title: `${config.title} (Atom)`, href: ctx.absolute('/atom.xml') }),
+    h('link', { rel: 'alternate', type: 'application/feed+json', title: `${config.title} (JSON Feed)`, href: ctx.absolute('/feed.json') }),
+    ...(meta.feeds ?? []).map((f) => h('link', { rel: 'alternate', type: f.type, title: f.title, href: ctx.absolute(f.path) })),
+    h('link', { rel: 'icon', href: ctx.assets.favicon, type: 'image/svg+xml' }),
+    h('link', { rel: 'stylesheet', href: ctx.assets.style }),
+    ...(meta.hasMath ? [h('link', { rel: 'stylesheet', href: ctx.assets.math })] : []),
+    h('script', { src: ctx.assets.theme }),
+    h('script', { type: 'module', src: ctx.assets.main }),
+    ...(meta.jsonLd ? [jsonLd(meta.jsonLd)] : []),
+  ];
+  const body = h('body', { className: meta.bodyClass ? [meta.bodyClass] : [] }, [
+    h('a', { className: ['skip-link'], href: '#main' }, strings.skipToContent),
+    header(ctx, meta.path),
+    h('main', { id: 'main', className: ['site-main'] }, main),
+    footer(ctx),
+  ]);
+  return {
+    type: 'root',
+    children: [{ type: 'doctype' }, h('html', { lang: config.language }, [h('head', head), body])],
+  };
+}
+
+function header(ctx: RenderContext, current: string): Element {
+  const { config } = ctx;
+  return h('header', { className: ['site-header'] }, [
+    h('div', { className: ['site-header-inner'] }, [
+      h('a', { className: ['site-title'], href: ctx.url('/') }, config.title),
+      h('nav', { className: ['site-nav'], ariaLabel: strings.mainNav }, [
+        h(
+          'ul',
+          config.nav.map((item) =>
+            h('li', [
+              h(
+                'a',
+                { href: ctx.url(item.path), ...(isCurrent(item.path, current) ? { ariaCurrent: 'page' } : {}) },
+                item.title,
+              ),
+            ]),
+          ),
+        ),
+      ]),
+      h('form', { className: ['site-search'], role: 'search', action: ctx.url('/search/'), method: 'get' }, [
+        h('input', { type: 'search', name: 'q', placeholder: strings.searchPlaceholder, ariaLabel: strings.searchLabel, autoComplete: 'off' }),
+      ]),
+      h('button', { type: 'button', className: ['theme-toggle'], hidden: true, ariaLabel: strings.theme }, [
+        h('span', { className: ['theme-toggle-label'] }, strings.theme),
+      ]),
+    ]),
+  ]);
+}
+
+function isCurrent(navPath: string, current: string): boolean {
+  if (navPath === '/') return current === '/' || /^\/page\/\d+\/$/.test(current);
+  return current.startsWith(navPath);
+}
+
+function footer(ctx: RenderContext): Element {
+  return h('footer', { className: ['site-footer'] }, [
+    h('p', [
+      `© ${ctx.config.author.name} · `,
+      h('a', { href: ctx.url('/feed.xml') }, strings.rss),
+      ' · ',
+      h('a', { href: ctx.url('/atom.xml') }, strings.atom),
+      ' · ',
+      h('a', { href: ctx.url('/feed.json') }, strings.jsonFeed),
+      ' · ',
+      strings.poweredBy,
+    ]),
+  ]);
+}
+
+/** JSON-LD is data, not script; `<` is escaped so the text can never close the element. */
+function jsonLd(data: Record<string, unknown>): Element {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return h('script', { type: 'application/ld+json' }, json);
+}

@@ -1,0 +1,74 @@
+import { h } from 'hastscript';
+import type { Element, ElementContent, Root } from 'hast';
+import { isoDateTime } from '../src/content/dates.ts';
+import type { Doc, Post } from '../src/site/model.ts';
+import type { RenderContext } from './context.ts';
+import { optional } from './home.ts';
+import { layout } from './layout.ts';
+import { postMeta } from './partials.ts';
+import { strings } from './strings.ts';
+
+/** Extra sections a post may carry (series, backlinks, related): filled by later stages. */
+export interface PostExtras {
+  asides?: Element[];
+}
+
+/** A post: title, meta, reading time, TOC, body, previous/next. */
+export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}): Root {
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.summary,
+    datePublished: isoDateTime(post.date, ctx.config.timeZone),
+    dateModified: isoDateTime(post.updated ?? post.date, ctx.config.timeZone),
+    author: { '@type': 'Person', name: ctx.config.author.name },
+    keywords: post.tags.map((t) => t.name).join(', '),
+    inLanguage: ctx.config.language,
+    mainEntityOfPage: ctx.absolute(post.path),
+    url: ctx.absolute(post.path),
+    ...(post.category ? { articleSection: post.category.name } : {}),
+  };
+  const article = h('article', { className: ['post'] }, [
+    h('header', { className: ['post-header'] }, [h('h1', { className: ['post-title'] }, post.title), postMeta(ctx, post, true)]),
+    ...optional(toc(post)),
+    h('div', { className: ['post-body'], dataPagefindBody: true }, [{ type: 'raw', value: post.html } as ElementContent]),
+  ]);
+  return layout(
+    ctx,
+    { title: post.title, description: post.summary, path: post.path, type: 'article', hasMath: post.hasMath, jsonLd, bodyClass: 'page-post' },
+    [article, ...(extras.asides ?? []), neighbours(ctx, post)],
+  );
+}
+
+/** A standalone page (about): title and body only. */
+export function standalonePage(ctx: RenderContext, doc: Doc): Root {
+  return layout(ctx, { title: doc.title, description: doc.summary, path: doc.path, hasMath: doc.hasMath, bodyClass: 'page-standalone' }, [
+    h('article', { className: ['post', 'standalone'] }, [
+      h('h1', { className: ['post-title'] }, doc.title),
+      h('div', { className: ['post-body'] }, [{ type: 'raw', value: doc.html } as ElementContent]),
+    ]),
+  ]);
+}
+
+function toc(post: Post): Element | undefined {
+  if (post.toc.length < 2) return undefined;
+  return h('nav', { className: ['toc'], ariaLabelledBy: 'toc-title' }, [
+    h('h2', { id: 'toc-title', className: ['toc-title'] }, strings.toc),
+    h(
+      'ol',
+      post.toc.map((e) => h('li', { className: [`toc-depth-${e.depth}`] }, [h('a', { href: `#${encodeURIComponent(e.id)}` }, e.text)])),
+    ),
+  ]);
+}
+
+function neighbours(ctx: RenderContext, post: Post): Element {
+  return h('nav', { className: ['post-nav'], ariaLabel: `${strings.previousPost} / ${strings.nextPost}` }, [
+    post.older
+      ? h('a', { className: ['post-nav-prev'], rel: 'prev', href: ctx.url(post.older.path) }, [h('span', strings.previousPost), h('strong', post.older.title)])
+      : h('span'),
+    post.newer
+      ? h('a', { className: ['post-nav-next'], rel: 'next', href: ctx.url(post.newer.path) }, [h('span', strings.nextPost), h('strong', post.newer.title)])
+      : h('span'),
+  ]);
+}

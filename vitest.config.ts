@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Builds are CPU-bound and the CI machine has two cores.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});

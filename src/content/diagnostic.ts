@@ -39,16 +39,27 @@ export function codeFrame(source: string, line: number, column: number, context 
   const first = Math.max(1, line - context);
   const last = Math.min(lines.length, line + context);
   const width = String(last).length;
+  // Long lines (a Chinese paragraph is one line) are shown as a window around the column.
+  const start = column > 80 ? column - 40 : 0;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\t/g, '  ');
+    const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');
     const marker = n === line ? '>' : ' ';
-    out.push(`${marker} ${String(n).padStart(width)} | ${truncate(text, 160)}`);
-    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.min(column - 1, 160))}^`);
+    out.push(`${marker} ${String(n).padStart(width)} | ${window(text, start, 100)}`);
+    if (n === line) out.push(`  ${' '.repeat(width)} | ${' '.repeat(displayWidth(text.slice(start, column - 1)) + (start > 0 ? 1 : 0))}^`);
   }
   return out.join('\n');
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+function window(text: string, start: number, length: number): string {
+  if (text.length <= start) return '';
+  const body = text.slice(start, start + length);
+  return `${start > 0 ? '…' : ''}${body}${text.length > start + length ? '…' : ''}`;
+}
+
+/** Terminal columns: CJK and other wide characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
 }

@@ -104,6 +104,9 @@ export function parseSource(source: string, file: string, timeZone: string, requ
   const placeOf = (key: string | undefined): Located => (key && keyPlaces.get(key)) || { line: 1, column: 1 };
   const value = (doc as Document).toJS() ?? {};
   const result = schema.safeParse(value);
+  if ((value as Record<string, unknown>).date === undefined && requireDate) {
+    diagnostics.push(diagnostic(file, 2, 1, 'date is required (e.g. `date: 2026-01-11`)', 'frontmatter/date'));
+  }
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === 'unrecognized_keys') {
@@ -123,9 +126,6 @@ export function parseSource(source: string, file: string, timeZone: string, requ
     return { body, diagnostics, places: Object.fromEntries(keyPlaces) };
   }
   const fm = result.data;
-  if (fm.date === undefined && requireDate) {
-    diagnostics.push(diagnostic(file, 2, 1, 'date is required (e.g. `date: 2026-01-11`)', 'frontmatter/date'));
-  }
   const date = fm.date === undefined ? undefined : parseFrontmatterDate(fm.date, timeZone);
   if (date && !date.ok) diagnostics.push(diagnostic(file, placeOf('date').line, placeOf('date').column, `date: ${date.message}`, 'frontmatter/date'));
   const updated = fm.updated === undefined ? undefined : parseFrontmatterDate(fm.updated, timeZone);

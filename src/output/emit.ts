@@ -20,46 +20,58 @@ export interface EmitOptions {
   publicDir?: string;
 }
 
+/**
+ * One file of the site whose content is produced only when asked for: the dev server lists the
+ * site's files and renders just the one requested. Compute per-page data (backlinks, related
+ * posts) inside `render`, so that asking for one page never renders the whole site.
+ */
+export type LazyFile = { path: string; render: () => string | Uint8Array } | { path: string; copyFrom: string };
+
 /** Turns the site value into the list of files to write. Pure: nothing touches the disk here. */
 export function emitSite(site: Site, ctx: RenderContext, options: EmitOptions = {}): OutputFile[] {
-  const files: OutputFile[] = [];
-  const page = (sitePath: string, tree: Root) => files.push({ path: outputFile(sitePath), content: html(tree) });
+  return siteFiles(site, ctx, options).map((f) => ('render' in f ? { path: f.path, content: f.render() } : f));
+}
+
+/** Every file of the site, each rendered on demand: the routing table shared by build and dev. */
+export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions = {}): LazyFile[] {
+  const files: LazyFile[] = [];
+  const page = (sitePath: string, tree: () => Root) => files.push({ path: outputFile(sitePath), render: () => html(tree()) });
   const { perPage } = site.config;
 
-  for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, homePage(ctx, slice));
+  for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, () => homePage(ctx, slice));
   for (const post of site.posts) {
-    page(post.path, postPage(ctx, post));
+    page(post.path, () => postPage(ctx, post));
     for (const asset of post.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   for (const doc of site.pages) {
-    page(doc.path, standalonePage(ctx, doc));
+    page(doc.path, () => standalonePage(ctx, doc));
     for (const asset of doc.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   const terms = (kind: TermKind, indexPath: string, groups: TermGroup[]) => {
-    page(indexPath, termIndexPage(ctx, kind, groups));
+    page(indexPath, () => termIndexPage(ctx, kind, groups));
     for (const group of groups) {
-      for (const slice of paginate(group.posts, perPage, group.term.path)) page(slice.path, termPage(ctx, kind, group, slice));
+      for (const slice of paginate(group.posts, perPage, group.term.path)) page(slice.path, () => termPage(ctx, kind, group, slice));
     }
   };
   terms('tag', '/tags/', site.tags);
   terms('category', '/categories/', site.categories);
   terms('series', '/series/', site.series);
-  page('/archives/', archivesPage(ctx, site.archives));
-  page('/search/', searchPage(ctx));
-  files.push({ path: '404.html', content: html(notFoundPage(ctx)) });
+  page('/archives/', () => archivesPage(ctx, site.archives));
+  page('/search/', () => searchPage(ctx));
+  files.push({ path: '404.html', render: () => html(notFoundPage(ctx)) });
 
   const info = { title: site.config.title, description: site.config.description, homePath: '/' };
-  files.push({ path: 'feed.xml', content: rss(site, site.posts, { ...info, feedPath: '/feed.xml' }) });
-  files.push({ path: 'atom.xml', content: atom(site, site.posts, { ...info, feedPath: '/atom.xml' }) });
-  files.push({ path: 'feed.json', content: jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }) });
+  files.push({ path: 'feed.xml', render: () => rss(site, site.posts, { ...info, feedPath: '/feed.xml' }) });
+  files.push({ path: 'atom.xml', render: () => atom(site, site.posts, { ...info, feedPath: '/atom.xml' }) });
+  files.push({ path: 'feed.json', render: () => jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }) });
   const lists = ['/', '/tags/', '/categories/', '/archives/', ...site.tags.map((g) => g.term.path), ...site.categories.map((g) => g.term.path), ...site.series.map((g) => g.term.path)];
-  files.push({ path: 'sitemap.xml', content: sitemap(site, lists) });
+  files.push({ path: 'sitemap.xml', render: () => sitemap(site, lists) });
 
   const generated = new Set(files.map((f) => f.path));
   for (const rel of options.publicDir ? listFiles(options.publicDir) : []) {
     if (!generated.has(rel)) files.push({ path: rel, copyFrom: path.join(options.publicDir!, rel) });
   }
-  if (!files.some((f) => f.path === 'robots.txt')) files.push({ path: 'robots.txt', content: robotsTxt(site) });
+  if (!files.some((f) => f.path === 'robots.txt')) files.push({ path: 'robots.txt', render: () => robotsTxt(site) });
   return files;
 }
 

@@ -6,6 +6,7 @@ import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts
 import { loadContent, type SourceDoc } from './content/load.ts';
 import { createProcessor } from './markdown/processor.ts';
 import { renderDocument, type Rendered } from './markdown/render.ts';
+import { buildWikiIndex } from './markdown/wikilinks.ts';
 import { checkSite } from './output/check.ts';
 import { buildClientAssets } from './output/client-assets.ts';
 import { emitSite } from './output/emit.ts';
@@ -96,6 +97,7 @@ export function buildSite(opts: ResolvedOptions, onProgress?: BuildOptions['onPr
 
 function renderAll(docs: SourceDoc[], opts: ResolvedOptions, diagnostics: Diagnostic[], onProgress?: BuildOptions['onProgress']): Map<string, Rendered> {
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
+  const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
   const processor = createProcessor({ math: { failOn: 'error' } });
   const rendered = new Map<string, Rendered>();
   docs.forEach((doc, i) => {
@@ -105,6 +107,7 @@ function renderAll(docs: SourceDoc[], opts: ResolvedOptions, diagnostics: Diagno
       body: doc.body,
       sitePath: doc.path,
       docPaths,
+      wikiIndex,
       contentDir: opts.contentDir,
       base: opts.config.base,
     });

@@ -19,6 +19,16 @@ export interface OutLink {
   context: string;
 }
 
+/** What `[[…]]` may name: plain data, built once per build (see wikilinks.ts). */
+export interface WikiIndex {
+  /** Normalised slug → content-relative source paths (more than one is ambiguous). */
+  slugs: Readonly<Record<string, readonly string[]>>;
+  /** Normalised title → content-relative source paths. */
+  titles: Readonly<Record<string, readonly string[]>>;
+  /** Source path → title, for link labels. */
+  titleOf: Readonly<Record<string, string>>;
+}
+
 /** A file beside a post that the page uses (an image, a PDF). */
 export interface AssetRef {
   /** Absolute path on disk. */
@@ -37,6 +47,8 @@ export interface RenderData {
   sitePath: string;
   /** Source path (content-relative) → site path, for every document in the site. */
   docPaths: Readonly<Record<string, string>>;
+  /** Slug and title lookup for wikilinks; without it every `[[…]]` is unresolved. */
+  wikiIndex?: WikiIndex;
   contentDir: string;
   base: string;
   // Outputs:

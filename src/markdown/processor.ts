@@ -18,6 +18,7 @@ import { rehypeLinks } from './links.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
 import { remarkPlainText } from './plain-text.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
   math: MathOptions;
@@ -29,7 +30,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
@@ -41,6 +42,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkGfm)
     .use(remarkCjkFriendly)
     .use(remarkMath)
+    .use(remarkWikilinks)
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
     .use(remarkPlainText)
     .use(remarkRehype, {

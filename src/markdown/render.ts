@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
-import type { AssetRef, OutLink, RenderData, TocEntry } from './file-data.ts';
+import type { AssetRef, OutLink, RenderData, TocEntry, WikiIndex } from './file-data.ts';
 import { readingMinutes } from './plain-text.ts';
 import type { Processor } from './processor.ts';
 
@@ -11,6 +11,8 @@ export interface RenderInput {
   body: string;
   sitePath: string;
   docPaths: Readonly<Record<string, string>>;
+  /** Slug/title lookup for `[[wikilinks]]` (buildWikiIndex). */
+  wikiIndex?: WikiIndex;
   contentDir: string;
   base: string;
 }
@@ -36,6 +38,7 @@ export function renderDocument(processor: Processor, input: RenderInput): Render
     displayPath: input.displayPath,
     sitePath: input.sitePath,
     docPaths: input.docPaths,
+    ...(input.wikiIndex ? { wikiIndex: input.wikiIndex } : {}),
     contentDir: input.contentDir,
     base: input.base,
     diagnostics: [],

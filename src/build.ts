@@ -10,6 +10,7 @@ import { buildWikiIndex } from './markdown/wikilinks.ts';
 import { checkSite } from './output/check.ts';
 import { buildClientAssets } from './output/client-assets.ts';
 import { emitSite } from './output/emit.ts';
+import { buildSearchIndex, postSearchPages } from './output/search.ts';
 import { AtomicOutput } from './output/writer.ts';
 import { collectSite } from './site/collect.ts';
 import { toDocs } from './site/docs.ts';
@@ -151,6 +152,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const assets = await buildClientAssets(out.staging, config.base);
     const files = emitSite(site, createContext(config, assets), { publicDir: opts.publicDir });
     out.write(files);
+    if (opts.search) {
+      const search = await buildSearchIndex({ outDir: out.staging, pages: postSearchPages(site.posts, files) });
+      for (const e of search.errors) diagnostics.push(diagnostic(display(path.join(opts.outDir, 'pagefind')), 1, 1, `search index: ${e}`, 'output/search'));
+      if (search.errors.length > 0) {
+        out.abort();
+        return result(false, diagnostics, sources);
+      }
+    }
     const broken = checkSite(out.staging, config.base);
     for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
     if (broken.length > 0) {

@@ -13,7 +13,8 @@ export function searchPage(ctx: RenderContext): Root {
       h('input', { id: 'search-input', type: 'search', name: 'q', placeholder: strings.searchPlaceholder, autoComplete: 'off' }),
       h('button', { type: 'submit' }, strings.search),
     ]),
-    h('div', { id: 'search-results', className: ['search-results'], ariaLive: 'polite', dataBundle: ctx.url('/pagefind/') }),
+    // The Pagefind bundle, and the base its (base-free) result URLs are resolved against.
+    h('div', { id: 'search-results', className: ['search-results'], ariaLive: 'polite', dataBundle: ctx.url('/pagefind/'), dataBase: ctx.url('/') }),
     h('noscript', [h('p', strings.searchNoScript)]),
   ]);
 }

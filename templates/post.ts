@@ -30,7 +30,11 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
     ...(post.category ? { articleSection: post.category.name } : {}),
   };
   const article = h('article', { className: ['post'] }, [
-    h('header', { className: ['post-header'] }, [h('h1', { className: ['post-title'] }, post.title), postMeta(ctx, post, true)]),
+    h('header', { className: ['post-header'] }, [
+      // Search indexes the title (weighted above the body) and the body, nothing else on the page.
+      h('h1', { className: ['post-title'], dataPagefindBody: true, dataPagefindMeta: 'title', dataPagefindWeight: '5' }, post.title),
+      postMeta(ctx, post, true),
+    ]),
     ...optional(toc(post)),
     h('div', { className: ['post-body'], dataPagefindBody: true }, [{ type: 'raw', value: post.html } as ElementContent]),
   ]);

@@ -4,9 +4,10 @@ import { createContext } from '../templates/context.ts';
 import { loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import { loadContent, type SourceDoc } from './content/load.ts';
-import { createProcessor } from './markdown/processor.ts';
-import { renderDocument, type Rendered } from './markdown/render.ts';
+import { renderMany } from './markdown/render-pool.ts';
+import type { RenderInput, Rendered } from './markdown/render.ts';
 import { buildWikiIndex } from './markdown/wikilinks.ts';
+import { RenderCache } from './cache/render-cache.ts';
 import { checkSite } from './output/check.ts';
 import { buildClientAssets } from './output/client-assets.ts';
 import { emitSite } from './output/emit.ts';
@@ -31,6 +32,10 @@ export interface BuildOptions {
   search?: boolean;
   /** Progress callback for the CLI. */
   onProgress?: (done: number, total: number) => void;
+  /** Reuse rendered posts across builds from `.cache/folio/` (default true). */
+  cache?: boolean;
+  /** Render worker threads (default: cores − 1; 0 renders on the main thread). */
+  threads?: number;
 }
 
 export interface BuildStats {
@@ -39,6 +44,9 @@ export interface BuildStats {
   tags: number;
   categories: number;
   files: number;
+  /** Documents reused from the render cache, and rendered afresh. */
+  cached: number;
+  rendered: number;
   ms: number;
 }
 
@@ -62,6 +70,9 @@ export interface ResolvedOptions {
   drafts: boolean;
   strict: boolean;
   search: boolean;
+  /** Where the render cache lives, or undefined for no cache. */
+  cacheDir?: string;
+  threads?: number;
 }
 
 export async function resolveOptions(options: BuildOptions): Promise<ResolvedOptions> {
@@ -76,6 +87,8 @@ export async function resolveOptions(options: BuildOptions): Promise<ResolvedOpt
     drafts: options.drafts ?? false,
     strict: options.strict ?? false,
     search: options.search ?? true,
+    ...(options.cache === false ? {} : { cacheDir: path.join(root, '.cache', 'folio') }),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
   };
 }
 
@@ -84,39 +97,59 @@ export const display = (abs: string): string => {
   return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 };
 
-/** The content half of the pipeline: load → render → link → collect. No disk writes. */
-export function buildSite(opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']): { site: Site; diagnostics: Diagnostic[]; sources: Map<string, string> } {
+/** The content half of the pipeline: load → render → link → collect. No disk writes but the cache. */
+export async function buildSite(
+  opts: ResolvedOptions,
+  onProgress?: BuildOptions['onProgress'],
+): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number } }> {
   const { config } = opts;
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display });
   const diagnostics = [...loaded.diagnostics];
-  const rendered = renderAll(loaded.docs, opts, diagnostics, onProgress);
+  const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);
+  for (const r of rendered.values()) diagnostics.push(...r.diagnostics);
   const docs = toDocs(loaded.docs, rendered);
   diagnostics.push(...checkFragments(docs));
   diagnostics.push(...futureDated(loaded.docs));
-  return { site: collectSite(config, docs), diagnostics: diagnostics.sort(byPosition), sources: loaded.sources };
+  return { site: collectSite(config, docs), diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache };
 }
 
-function renderAll(docs: SourceDoc[], opts: ResolvedOptions, diagnostics: Diagnostic[], onProgress?: BuildOptions['onProgress']): Map<string, Rendered> {
+/** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
+async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']) {
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
-  const processor = createProcessor({ math: { failOn: 'error' } });
+  const inputs: RenderInput[] = docs.map((doc) => ({
+    rel: doc.rel,
+    displayPath: doc.file,
+    body: doc.body,
+    sitePath: doc.path,
+    docPaths,
+    wikiIndex,
+    contentDir: opts.contentDir,
+    base: opts.config.base,
+  }));
+  const cache = opts.cacheDir ? new RenderCache(opts.cacheDir) : undefined;
   const rendered = new Map<string, Rendered>();
-  docs.forEach((doc, i) => {
-    const r = renderDocument(processor, {
-      rel: doc.rel,
-      displayPath: doc.file,
-      body: doc.body,
-      sitePath: doc.path,
-      docPaths,
-      wikiIndex,
-      contentDir: opts.contentDir,
-      base: opts.config.base,
-    });
-    diagnostics.push(...r.diagnostics);
-    rendered.set(doc.rel, r);
-    onProgress?.(i + 1, docs.length);
+  const misses: { input: RenderInput; key: string }[] = [];
+  for (const input of inputs) {
+    const key = cache?.key(input) ?? '';
+    const hit = cache?.get(input, key);
+    if (hit) rendered.set(input.rel, hit);
+    else misses.push({ input, key });
+  }
+  const fresh = await renderMany(
+    misses.map((m) => m.input),
+    {
+      math: { failOn: 'error' },
+      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+      ...(onProgress ? { onProgress: (done: number) => onProgress(rendered.size + done, inputs.length) } : {}),
+    },
+  );
+  misses.forEach((m, i) => {
+    rendered.set(m.input.rel, fresh[i]!);
+    cache?.set(m.input, fresh[i]!, m.key);
   });
-  return rendered;
+  cache?.prune();
+  return { rendered, cache: { hits: cache?.hits ?? 0, misses: misses.length } };
 }
 
 function futureDated(docs: SourceDoc[]): Diagnostic[] {
@@ -131,7 +164,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const opts = await resolveOptions(options);
   const { config } = opts;
-  const stats: BuildStats = { posts: 0, pages: 0, tags: 0, categories: 0, files: 0, ms: 0 };
+  const stats: BuildStats = { posts: 0, pages: 0, tags: 0, categories: 0, files: 0, cached: 0, rendered: 0, ms: 0 };
   const result = (ok: boolean, diagnostics: Diagnostic[], sources: Map<string, string>): BuildResult => ({
     ok,
     diagnostics,
@@ -144,7 +177,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const d = diagnostic(display(opts.contentDir), 1, 1, 'no posts/ folder in the content directory', 'content/missing');
     return result(false, [d], new Map());
   }
-  const { site, diagnostics, sources } = buildSite(opts, options.onProgress);
+  const { site, diagnostics, sources, cache } = await buildSite(opts, options.onProgress);
+  Object.assign(stats, { cached: cache.hits, rendered: cache.misses });
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
   const out = new AtomicOutput(opts.outDir);

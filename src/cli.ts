@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, type BuildResult } from './build.ts';
+import { build, display, type BuildResult } from './build.ts';
 import { formatDiagnostic, type Diagnostic } from './content/diagnostic.ts';
 
 const USAGE = `Usage: folio <command> [options]
@@ -93,7 +93,7 @@ async function cmdBuild(args: string[]): Promise<number> {
     const s = result.stats;
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     process.stdout.write(
-      `built ${s.posts} posts, ${s.pages} pages, ${s.tags} tags, ${s.categories} categories (${s.files} files) into ${result.outDir} in ${(s.ms / 1000).toFixed(2)} s${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
+      `built ${s.posts} posts, ${s.pages} pages, ${s.tags} tags, ${s.categories} categories (${s.files} files, ${s.cached} of ${s.cached + s.rendered} documents from cache) into ${display(result.outDir)} in ${(s.ms / 1000).toFixed(2)} s${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
     );
   }
   return 0;

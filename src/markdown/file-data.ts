@@ -58,6 +58,11 @@ export interface RenderData {
   links: OutLink[];
   assets: AssetRef[];
   excerpt: string;
+  /**
+   * What rendering read besides the input: `doc:<rel>` → that post's URL, `file:<rel>` → the
+   * file's size and mtime (or '' when missing). The render cache re-checks these.
+   */
+  deps: Record<string, string>;
   hasMath: boolean;
   hasCode: boolean;
 }

@@ -6,6 +6,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { diagnostic } from '../content/diagnostic.ts';
 import { href as siteHref, safeDecode } from '../site/urls.ts';
+import { observeDep } from './deps.ts';
 import { renderData, type RenderData } from './file-data.ts';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -63,6 +64,7 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
   }
   if (pathPart.endsWith('.md')) {
     const sitePath = data.docPaths[targetRel];
+    data.deps[`doc:${targetRel}`] = observeDep(`doc:${targetRel}`, data);
     if (sitePath === undefined) {
       const exists = existsSync(path.join(data.contentDir, targetRel));
       fail(exists ? `link to "${url}": that post is a draft or failed to load` : `link to a post that does not exist: "${url}" (resolved to ${targetRel})`, 'link/missing-post');
@@ -72,6 +74,7 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
     return siteHref(data.base, sitePath + (fragment ? `#${fragment}` : ''));
   }
   const abs = path.join(data.contentDir, targetRel);
+  data.deps[`file:${targetRel}`] = observeDep(`file:${targetRel}`, data);
   if (!existsSync(abs) || !statSync(abs).isFile()) {
     fail(`${kind === 'image' ? 'image' : 'file'} does not exist: "${url}" (resolved to ${targetRel})`, kind === 'image' ? 'image/missing' : 'link/missing-file');
     return '#';
@@ -118,12 +121,30 @@ function sentenceAround(link: Element, ancestors: Element[]): string {
   const block = [...ancestors].reverse().find((a) => a.type === 'element' && /^(p|li|td|th|blockquote|figcaption)$/.test(a.tagName));
   if (!block) return toString(link).trim();
   const full = toString(block).replace(/\s+/g, ' ');
-  const text = toString(link);
-  const at = full.indexOf(text);
+  const text = toString(link).replace(/\s+/g, ' ');
+  // Where this link is, not where its text first occurs: "MAE" may appear earlier in the block.
+  const before = textBefore(block, link).replace(/\s+/g, ' ');
+  const at = full.startsWith(text, before.length) ? before.length : full.indexOf(text);
   if (at < 0) return full.slice(0, 200);
   let start = at;
   while (start > 0 && !SENTENCE_END.test(full[start - 1]!)) start--;
   let end = at + text.length;
   while (end < full.length && !SENTENCE_END.test(full[end]!)) end++;
   return full.slice(start, Math.min(end + 1, full.length)).trim().slice(0, 240);
+}
+
+/** The text of `block` that comes before `target` in document order. */
+function textBefore(block: Element, target: Element): string {
+  let out = '';
+  const walk = (node: Element): boolean => {
+    for (const child of node.children) {
+      if (child === target) return true;
+      if (child.type === 'element') {
+        if (walk(child)) return true;
+      } else if (child.type === 'text') out += child.value;
+    }
+    return false;
+  };
+  walk(block);
+  return out;
 }

@@ -30,6 +30,8 @@ export interface Rendered {
   links: OutLink[];
   assets: AssetRef[];
   diagnostics: Diagnostic[];
+  /** See `RenderData.deps`. */
+  deps: Record<string, string>;
 }
 
 export function renderDocument(processor: Processor, input: RenderInput): Rendered {
@@ -47,6 +49,7 @@ export function renderDocument(processor: Processor, input: RenderInput): Render
     links: [],
     assets: [],
     excerpt: '',
+    deps: {},
     hasMath: false,
     hasCode: false,
   };
@@ -73,5 +76,6 @@ export function renderDocument(processor: Processor, input: RenderInput): Render
     links: data.links,
     assets: data.assets,
     diagnostics: data.diagnostics,
+    deps: data.deps,
   };
 }

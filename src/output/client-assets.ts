@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.ts';
 import { build, type Manifest } from 'vite';
 import type { AssetManifest } from '../../templates/context.ts';
 import { href } from '../site/urls.ts';
 
-export const CLIENT_DIR = fileURLToPath(new URL('../../templates/client/', import.meta.url));
+export const CLIENT_DIR = path.join(PACKAGE_ROOT, 'templates/client');
 
 const ENTRIES = {
   main: 'main.ts',

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { observeDep } from '../markdown/deps.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
+import { PIPELINE_VERSION } from '../markdown/processor.ts';
+import type { RenderInput, Rendered } from '../markdown/render.ts';
+
+/**
+ * Rendered documents on disk, so an unchanged post is never rendered twice. An entry is keyed
+ * by everything rendering reads directly (body, paths, base, pipeline and dependency versions);
+ * what it reads indirectly (other posts' URLs, files beside it) is stored with the entry as
+ * `deps` and re-checked before the entry is used. Anything unreadable is a miss, never a page.
+ */
+export class RenderCache {
+  private readonly dir: string;
+  private readonly used = new Set<string>();
+  hits = 0;
+  misses = 0;
+
+  constructor(cacheDir: string) {
+    this.dir = path.join(cacheDir, 'render');
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  key(input: RenderInput): string {
+    return createHash('sha256')
+      .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body]))
+      .digest('hex');
+  }
+
+  get(input: RenderInput, key = this.key(input)): Rendered | undefined {
+    const file = path.join(this.dir, `${key}.json`);
+    let entry: Rendered;
+    try {
+      entry = JSON.parse(readFileSync(file, 'utf8')) as Rendered;
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+    if (!isRendered(entry) || !depsHold(entry.deps, input)) {
+      this.misses++;
+      return undefined;
+    }
+    this.used.add(key);
+    this.hits++;
+    return entry;
+  }
+
+  set(input: RenderInput, rendered: Rendered, key = this.key(input)): void {
+    // Documents with errors are rendered again next time, so their errors are reported again.
+    if (rendered.diagnostics.some((d) => d.severity === 'error')) return;
+    this.used.add(key);
+    writeFileSync(path.join(this.dir, `${key}.json`), JSON.stringify(rendered));
+  }
+
+  /** Drops entries this build did not use, so the cache does not grow without bound. */
+  prune(): void {
+    for (const name of readdirSync(this.dir)) {
+      if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+}
+
+function depsHold(deps: Record<string, string>, input: RenderInput): boolean {
+  for (const [dep, seen] of Object.entries(deps)) if (observeDep(dep, input) !== seen) return false;
+  return true;
+}
+
+function isRendered(value: unknown): value is Rendered {
+  const r = value as Rendered;
+  return typeof r === 'object' && r !== null && typeof r.html === 'string' && Array.isArray(r.diagnostics) && typeof r.deps === 'object' && r.deps !== null;
+}
+
+/** Versions that change output: ours and those of the libraries that render. */
+const ENVIRONMENT = (() => {
+  const versions: Record<string, string> = { pipeline: String(PIPELINE_VERSION) };
+  const root = PACKAGE_ROOT;
+  for (const pkg of ['katex', 'highlight.js', 'lowlight', 'unified', 'remark-parse', 'remark-gfm', 'remark-math', 'remark-rehype', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'remark-cjk-friendly', 'github-slugger']) {
+    try {
+      versions[pkg] = (JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      versions[pkg] = 'unknown';
+    }
+  }
+  return JSON.stringify(versions);
+})();

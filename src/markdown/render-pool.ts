@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Tinypool from 'tinypool';
+import { BUNDLED, PACKAGE_ROOT } from '../paths.ts';
+import type { MathOptions } from './math.ts';
+import { createProcessor } from './processor.ts';
+import { renderDocument, type RenderInput, type Rendered } from './render.ts';
+
+export interface RenderManyOptions {
+  math: MathOptions;
+  /** Worker threads; 0 renders on this thread. Default: cores − 1 (the main thread works too). */
+  threads?: number;
+  /** Below this many documents, starting workers costs more than it saves. */
+  minParallel?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const BATCH = 16;
+
+/**
+ * Renders documents, in parallel across cores when there are enough of them. Output order and
+ * bytes do not depend on how the work was split: each document is rendered on its own.
+ */
+export async function renderMany(inputs: RenderInput[], options: RenderManyOptions): Promise<Rendered[]> {
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  const results: Rendered[] = new Array(inputs.length);
+  let done = 0;
+  const report = (n: number) => {
+    done += n;
+    options.onProgress?.(done, inputs.length);
+  };
+  if (threads === 0 || inputs.length < (options.minParallel ?? 48)) {
+    const processor = createProcessor({ math: options.math });
+    inputs.forEach((input, i) => {
+      results[i] = renderDocument(processor, input);
+      report(1);
+    });
+    return results;
+  }
+  const pool = new Tinypool({
+    filename: pathToFileURL(BUNDLED ? path.join(PACKAGE_ROOT, 'lib/render-worker.js') : path.join(PACKAGE_ROOT, 'src/markdown/render-worker.mjs')).href,
+    minThreads: threads,
+    maxThreads: threads,
+  });
+  // The main thread renders too, taking batches from the same queue, so a 2-core machine uses
+  // both cores while one worker starts up.
+  const processor = createProcessor({ math: options.math });
+  let next = 0;
+  const take = (): [number, RenderInput[]] | undefined => {
+    if (next >= inputs.length) return undefined;
+    const start = next;
+    next = Math.min(inputs.length, next + BATCH);
+    return [start, inputs.slice(start, next)];
+  };
+  const worker = async () => {
+    for (let job = take(); job; job = take()) {
+      const [start, batch] = job;
+      const out = (await pool.run(batch)) as Rendered[];
+      out.forEach((r, k) => (results[start + k] = r));
+      report(batch.length);
+    }
+  };
+  const local = async () => {
+    for (let job = take(); job; job = take()) {
+      const [start, batch] = job;
+      batch.forEach((input, k) => (results[start + k] = renderDocument(processor, input)));
+      report(batch.length);
+      // Yield so that worker results are collected and workers are fed promptly.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  try {
+    await Promise.all([...Array.from({ length: threads }, worker), local()]);
+  } finally {
+    await pool.destroy();
+  }
+  return results;
+}

@@ -14,6 +14,9 @@ const indexTitles: Record<TermKind, string> = { tag: strings.tagsIndex, category
 const indexPaths: Record<TermKind, string> = { tag: '/tags/', category: '/categories/', series: '/series/' };
 const titles: Record<TermKind, (name: string) => string> = { tag: strings.tagTitle, category: strings.categoryTitle, series: strings.seriesTitle };
 
+/** `标签：MAE`: the heading of a term's page, also its feed's title. */
+export const termTitle = (kind: TermKind, name: string): string => titles[kind](name);
+
 /** All tags (a cloud with counts) or all categories (a list with counts). */
 export function termIndexPage(ctx: RenderContext, kind: TermKind, groups: TermGroup[]): Root {
   return layout(ctx, { title: indexTitles[kind], description: `${indexTitles[kind]}：${ctx.config.title}`, path: indexPaths[kind], bodyClass: `page-${kind}-index` }, [

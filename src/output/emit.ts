@@ -7,7 +7,9 @@ import type { RenderContext } from '../../templates/context.ts';
 import { homePage } from '../../templates/home.ts';
 import { notFoundPage, searchPage } from '../../templates/misc.ts';
 import { postPage, standalonePage } from '../../templates/post.ts';
-import { termIndexPage, termPage, type TermKind } from '../../templates/terms.ts';
+import { postAsides, seriesPage } from '../../templates/knowledge.ts';
+import { termIndexPage, termPage, termTitle, type TermKind } from '../../templates/terms.ts';
+import { postLinks } from '../site/knowledge.ts';
 import type { Site, TermGroup } from '../site/model.ts';
 import { paginate } from '../site/paginate.ts';
 import { outputFile } from '../site/urls.ts';
@@ -40,7 +42,7 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
 
   for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, () => homePage(ctx, slice));
   for (const post of site.posts) {
-    page(post.path, () => postPage(ctx, post));
+    page(post.path, () => postPage(ctx, post, { asides: postAsides(ctx, postLinks(site, post)) }));
     for (const asset of post.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   for (const doc of site.pages) {
@@ -50,7 +52,15 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   const terms = (kind: TermKind, indexPath: string, groups: TermGroup[]) => {
     page(indexPath, () => termIndexPage(ctx, kind, groups));
     for (const group of groups) {
-      for (const slice of paginate(group.posts, perPage, group.term.path)) page(slice.path, () => termPage(ctx, kind, group, slice));
+      if (kind === 'series') {
+        page(group.term.path, () => seriesPage(ctx, group));
+        continue;
+      }
+      // Each tag and category has its own RSS feed, linked from every page of its list.
+      const feedPath = `${group.term.path}feed.xml`;
+      for (const slice of paginate(group.posts, perPage, group.term.path)) page(slice.path, () => termPage(ctx, kind, group, slice, feedPath));
+      const feedInfo = { title: `${termTitle(kind, group.term.name)} - ${site.config.title}`, description: site.config.description, homePath: group.term.path, feedPath };
+      files.push({ path: outputFile(feedPath), render: () => rss(site, group.posts, feedInfo) });
     }
   };
   terms('tag', '/tags/', site.tags);

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../config.ts';
 import { zonedParts } from '../content/dates.ts';
 import type { ArchiveMonth, Doc, Post, Site, Term, TermGroup } from './model.ts';
+import { bySeriesOrder } from './series.ts';
 import { termSlug } from './urls.ts';
 
 const collator = new Intl.Collator('zh-CN');
@@ -26,7 +27,8 @@ export function collectSite(config: SiteConfig, docs: Doc[]): Site {
     pages,
     tags: group(posts, (p) => p.tags),
     categories: group(posts, (p) => (p.category ? [p.category] : [])),
-    series: group(posts, (p) => (p.series ? [p.series] : [])),
+    // A series reads in order (seriesOrder, then date), not newest first.
+    series: group(posts, (p) => (p.series ? [p.series] : [])).map((g) => ({ ...g, posts: [...g.posts].sort(bySeriesOrder) })),
     archives: archives(posts, config.timeZone),
   };
 }

@@ -4,6 +4,7 @@ import type { Position } from 'unist';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { diagnostic } from '../content/diagnostic.ts';
+import { wikiDep } from './deps.ts';
 import { renderData, type WikiIndex } from './file-data.ts';
 import { LineIndex } from './positions.ts';
 
@@ -75,7 +76,7 @@ export function remarkWikilinks() {
         const to = place(at + m[0].length - 1);
         const position: Position = { start: from, end: { line: to.line, column: to.column + 1, offset: to.offset + 1 } };
         const { target, alias } = splitAlias(m[1]!);
-        const resolved = resolve(target, data.rel, index);
+        const resolved = resolve(target, data.rel, index, (key) => (data.deps[`wiki:${key}`] = wikiDep(key, index)));
         if ('error' in resolved) {
           data.diagnostics.push(diagnostic(data.displayPath, from.line, from.column, resolved.error, resolved.rule));
           continue;
@@ -106,8 +107,8 @@ function splitAlias(inner: string): { target: string; alias?: string } {
 }
 
 /** By slug, else by title; a title with `#` in it is tried whole before the `#` splits it. */
-function resolve(target: string, self: string, index: WikiIndex): Resolution {
-  const whole = lookup(target, index);
+function resolve(target: string, self: string, index: WikiIndex, seen: (key: string) => void): Resolution {
+  const whole = lookup(target, index, seen);
   if (!('missing' in whole)) return whole;
   const hash = target.indexOf('#');
   if (hash < 0) return { error: `wikilink [[${target}]] matches no post: no slug or title "${target}"${suggest(target, index)}`, rule: 'wikilink/unresolved' };
@@ -115,14 +116,16 @@ function resolve(target: string, self: string, index: WikiIndex): Resolution {
   const heading = target.slice(hash + 1).trim();
   const fragment = heading === '' ? undefined : githubSlug(heading.normalize('NFC'));
   if (name === '') return fragment === undefined ? { error: 'empty wikilink [[#]]', rule: 'wikilink/unresolved' } : { rel: self, fragment };
-  const found = lookup(name, index);
+  const found = lookup(name, index, seen);
   if ('missing' in found) return { error: `wikilink [[${target}]] matches no post: no slug or title "${name}"${suggest(name, index)}`, rule: 'wikilink/unresolved' };
   if ('error' in found) return found;
   return fragment === undefined ? found : { ...found, fragment };
 }
 
-function lookup(name: string, index: WikiIndex): { rel: string } | { error: string; rule: string } | { missing: true } {
+/** `seen` records each name looked up, so a cached render is redone when what it names changes. */
+function lookup(name: string, index: WikiIndex, seen: (key: string) => void): { rel: string } | { error: string; rule: string } | { missing: true } {
   const key = wikiKey(name);
+  seen(key);
   const candidates = index.slugs[key] ?? index.titles[key] ?? [];
   if (candidates.length === 1) return { rel: candidates[0]! };
   if (candidates.length === 0) return { missing: true };

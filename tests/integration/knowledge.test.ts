@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import { checkSite } from '../../src/output/check.ts';
 import { knowledgeSite } from '../fixtures/knowledge.ts';
-import { folio, listFiles, makeProject, post, read, removeProject } from '../helpers/fixture.ts';
+import { folio, listFiles, makeProject, post, read, removeProject, writeFiles } from '../helpers/fixture.ts';
 import { parseFeed, validateHtml } from '../helpers/validate.ts';
 
 const base = '/kb/';
@@ -178,5 +178,33 @@ describe('wikilink errors from the CLI', () => {
     const r = folio(dir, 'build', '--out', 'out', '--no-search');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/content\/posts\/bad\.md:6:3: error: link to a heading that does not exist: #没有这一节/);
+  });
+});
+
+describe('wikilinks and the render cache', () => {
+  it('a cached post is rendered again when a post it names by wikilink changes title', async () => {
+    const dir = makeProject(knowledgeSite);
+    try {
+      const out = path.join(dir, 'out');
+      const first = await build({ root: dir, outDir: out, search: false });
+      expect(first.ok).toBe(true);
+      const retitled = knowledgeSite['content/posts/ssl/mae.md']!.replace('title: MAE：掩码自编码器', 'title: MAE 掩码自编码器（新标题）');
+      expect(retitled).not.toBe(knowledgeSite['content/posts/ssl/mae.md']);
+      // BERT names MAE by its old title: that link must change with it.
+      const bert = knowledgeSite['content/posts/ssl/bert.md']!.replace('[[MAE：掩码自编码器#Loss Function|', '[[mae#Loss Function|');
+      writeFiles(dir, { 'content/posts/ssl/mae.md': retitled, 'content/posts/ssl/bert.md': bert });
+      const second = await build({ root: dir, outDir: out, search: false });
+      expect(second.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      // Unchanged posts without wikilinks to MAE still come from the cache…
+      expect(second.stats.cached).toBeGreaterThan(0);
+      // …but MoCo, unchanged, whose only link is [[mae]], shows the new title; its old title no longer resolves.
+      expect(links(one(page(out, 'posts/moco/index.html'), 'post-body'))).toEqual([['/posts/mae/', 'MAE 掩码自编码器（新标题）']]);
+      writeFiles(dir, { 'content/posts/ssl/moco.md': knowledgeSite['content/posts/ssl/moco.md']!.replace('[[mae]]', '[[MAE：掩码自编码器]]') });
+      const third = await build({ root: dir, outDir: out, search: false });
+      expect(third.ok).toBe(false);
+      expect(third.diagnostics.map((d) => d.rule)).toContain('wikilink/unresolved');
+    } finally {
+      removeProject(dir);
+    }
   });
 });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relatedPosts, tagWeights } from '../../../src/site/related.ts';
+import type { Post } from '../../../src/site/model.ts';
+import { relatedIndex, relatedPosts } from '../../../src/site/related.ts';
 import { makePosts } from '../../helpers/posts.ts';
 
 const slugs = (posts: { slug: string }[]) => posts.map((p) => p.slug);
@@ -25,19 +27,19 @@ describe('related posts', () => {
   it('weights shared tags by rarity, then category, then closeness in date; at most five', () => {
     // MAE+自监督学习 (beit) > ViT alone (vit, 2 posts have it) > 自监督学习 alone (7 posts have it).
     // Among the 自监督学习-only: same category first (moco 49 days, bert 98, cpc 91 → moco, cpc, bert), then simclr.
-    expect(slugs(relatedPosts(mae, posts))).toEqual(['beit', 'vit', 'moco', 'cpc', 'bert']);
-    expect(slugs(relatedPosts(mae, posts, tagWeights(posts), { limit: 9 }))).toEqual(['beit', 'vit', 'moco', 'cpc', 'bert', 'simclr', 'notes']);
+    expect(slugs(relatedPosts(mae, relatedIndex(posts)))).toEqual(['beit', 'vit', 'moco', 'cpc', 'bert']);
+    expect(slugs(relatedPosts(mae, relatedIndex(posts), { limit: 9 }))).toEqual(['beit', 'vit', 'moco', 'cpc', 'bert', 'simclr', 'notes']);
   });
 
   it('rarer tags weigh more', () => {
-    const w = tagWeights(posts).weight;
-    expect(w.get('/tags/mae/')).toBe(w.get('/tags/vit/'));
-    expect(w.get('/tags/vit/')!).toBeGreaterThan(w.get('/tags/自监督学习/')!);
-    expect(w.get('/tags/自监督学习/')!).toBeGreaterThan(0);
+    const { weight } = relatedIndex(posts);
+    expect(weight('/tags/mae/')).toBe(weight('/tags/vit/'));
+    expect(weight('/tags/vit/')).toBeGreaterThan(weight('/tags/自监督学习/'));
+    expect(weight('/tags/自监督学习/')).toBeGreaterThan(0);
   });
 
   it('never lists the post itself or a post with nothing in common', () => {
-    const all = slugs(relatedPosts(mae, posts, tagWeights(posts), { limit: 100 }));
+    const all = slugs(relatedPosts(mae, relatedIndex(posts), { limit: 100 }));
     expect(all).not.toContain('mae');
     expect(all).not.toContain('ddp');
   });
@@ -45,7 +47,7 @@ describe('related posts', () => {
   it('is deterministic: the same answer whatever the order of posts and tags', () => {
     const shuffled = [...posts].reverse().map((p) => ({ ...p, tags: [...p.tags].reverse() }));
     const again = shuffled.find((p) => p.slug === 'mae')!;
-    expect(slugs(relatedPosts(again, shuffled))).toEqual(slugs(relatedPosts(mae, posts)));
+    expect(slugs(relatedPosts(again, relatedIndex(shuffled)))).toEqual(slugs(relatedPosts(mae, relatedIndex(posts))));
   });
 
   it('equal scores fall back to the source path', () => {
@@ -54,7 +56,45 @@ describe('related posts', () => {
       { slug: 'c', date: '2025-01-05', tags: ['x'] },
       { slug: 'b', date: '2025-01-15', tags: ['x'] },
     ]);
-    expect(slugs(relatedPosts(twins[0]!, twins))).toEqual(['b', 'c']);
-    expect(slugs(relatedPosts(twins[0]!, [...twins].reverse()))).toEqual(['b', 'c']);
+    expect(slugs(relatedPosts(twins[0]!, relatedIndex(twins)))).toEqual(['b', 'c']);
+    expect(slugs(relatedPosts(twins[0]!, relatedIndex([...twins].reverse())))).toEqual(['b', 'c']);
+  });
+
+  it('agrees with ranking every pair by the rule, on random sites', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            tags: fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 4 }),
+            category: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
+            day: fc.integer({ min: 1, max: 28 }),
+          }),
+          { minLength: 1, maxLength: 25 },
+        ),
+        (specs) => {
+          const site = makePosts(specs.map((s, i) => ({ slug: `p${i}`, date: `2025-02-${String(s.day).padStart(2, '0')}`, tags: s.tags, ...(s.category ? { category: s.category } : {}) })));
+          const index = relatedIndex(site);
+          for (const post of site) expect(slugs(relatedPosts(post, index))).toEqual(slugs(reference(post, site, index.weight)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
+
+/** The rule, spelled out: score every other post, sort by (tags, category, date distance, path), keep five. */
+function reference(post: Post, posts: Post[], weight: (tag: string) => number): Post[] {
+  const own = new Set(post.tags.map((t) => t.path));
+  return posts
+    .filter((p) => p !== post)
+    .map((p) => ({
+      p,
+      tags: [...new Set(p.tags.map((t) => t.path))].filter((t) => own.has(t)).sort().reduce((sum, t) => sum + weight(t), 0),
+      cat: post.category !== undefined && p.category?.path === post.category.path,
+      dist: Math.abs(p.date.getTime() - post.date.getTime()),
+    }))
+    .filter((c) => c.tags > 0 || c.cat)
+    .sort((a, b) => (Math.abs(a.tags - b.tags) > 1e-9 ? b.tags - a.tags : 0) || Number(b.cat) - Number(a.cat) || a.dist - b.dist || (a.p.rel < b.p.rel ? -1 : 1))
+    .slice(0, 5)
+    .map((c) => c.p);
+}

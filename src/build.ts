@@ -9,7 +9,8 @@ import type { RenderInput, Rendered } from './markdown/render.ts';
 import { buildWikiIndex } from './markdown/wikilinks.ts';
 import { RenderCache } from './cache/render-cache.ts';
 import { checkSite } from './output/check.ts';
-import { buildClientAssets } from './output/client-assets.ts';
+import { cachedClientAssets } from './output/client-assets.ts';
+import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import { emitSite } from './output/emit.ts';
 import { buildSearchIndex, postSearchPages } from './output/search.ts';
 import { AtomicOutput } from './output/writer.ts';
@@ -47,6 +48,8 @@ export interface BuildStats {
   /** Documents reused from the render cache, and rendered afresh. */
   cached: number;
   rendered: number;
+  /** True when nothing had changed and the output was left as it was. */
+  upToDate?: boolean;
   ms: number;
 }
 
@@ -177,15 +180,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const d = diagnostic(display(opts.contentDir), 1, 1, 'no posts/ folder in the content directory', 'content/missing');
     return result(false, [d], new Map());
   }
+  // Nothing changed since the last build into this directory: the output is already right.
+  const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], configFiles(opts.root), fingerprintOptions(opts)) : undefined;
+  const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
+  if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
+    Object.assign(stats, record.stats, { upToDate: true });
+    return result(true, record.diagnostics, new Map());
+  }
   const { site, diagnostics, sources, cache } = await buildSite(opts, options.onProgress);
   Object.assign(stats, { cached: cache.hits, rendered: cache.misses });
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
   const out = new AtomicOutput(opts.outDir);
   try {
-    const assets = await buildClientAssets(out.staging, config.base);
+    const assets = await cachedClientAssets(out.staging, config.base, opts.cacheDir);
     const files = emitSite(site, createContext(config, assets), { publicDir: opts.publicDir });
-    out.write(files);
+    const written = out.write(files, record ? reusableFiles(opts.outDir, record) : new Map());
     if (opts.search) {
       const search = await buildSearchIndex({ outDir: out.staging, pages: postSearchPages(site.posts, files) });
       for (const e of search.errors) diagnostics.push(diagnostic(display(path.join(opts.outDir, 'pagefind')), 1, 1, `search index: ${e}`, 'output/search'));
@@ -202,11 +212,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     out.commit();
     Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: files.length });
+    if (opts.cacheDir && fingerprint) {
+      writeRecord(opts.cacheDir, opts.outDir, {
+        fingerprint,
+        files: Object.fromEntries(written),
+        stamps: fileStamps(opts.outDir, [...written.keys()]),
+        outStamp: outStamp(opts.outDir),
+        diagnostics: diagnostics.filter((d) => d.severity === 'warning'),
+        stats: { posts: stats.posts, pages: stats.pages, tags: stats.tags, categories: stats.categories, files: stats.files },
+      });
+    }
   } catch (error) {
     out.abort();
     throw error;
   }
   return result(true, diagnostics, sources);
+}
+
+function configFiles(root: string): string[] {
+  return ['site.config.ts', 'site.config.mjs', 'site.config.js'].map((f) => path.join(root, f));
+}
+
+/** Everything besides files that changes what a build writes. */
+function fingerprintOptions(opts: ResolvedOptions): unknown {
+  return { config: opts.config, contentDir: opts.contentDir, drafts: opts.drafts, strict: opts.strict, search: opts.search, node: process.version };
 }
 
 export function failing(diagnostics: Diagnostic[], strict: boolean): boolean {

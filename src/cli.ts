@@ -92,7 +92,8 @@ async function cmdBuild(args: string[]): Promise<number> {
   if (!quiet) {
     const s = result.stats;
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    process.stdout.write(
+    if (s.upToDate) process.stdout.write(`nothing changed: ${display(result.outDir)} is up to date (${s.posts} posts, ${s.pages} pages, ${s.tags} tags) in ${(s.ms / 1000).toFixed(2)} s\n`);
+    else process.stdout.write(
       `built ${s.posts} posts, ${s.pages} pages, ${s.tags} tags, ${s.categories} categories (${s.files} files, ${s.cached} of ${s.cached + s.rendered} documents from cache) into ${display(result.outDir)} in ${(s.ms / 1000).toFixed(2)} s${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
     );
   }

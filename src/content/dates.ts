@@ -49,13 +49,31 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock fields of `utcMs` in `timeZone`. */
-export function zonedParts(utcMs: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function zonedParts(utcMs: number, timeZone: string): ZonedParts {
+  // formatToParts is slow and every post's date is formatted on many pages: memoise.
+  const key = `${timeZone}|${utcMs}`;
+  const hit = partsMemo.get(key);
+  if (hit) return hit;
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(utcMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  const result = { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  if (partsMemo.size > 100_000) partsMemo.clear();
+  partsMemo.set(key, result);
+  return result;
 }
+
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const partsMemo = new Map<string, ZonedParts>();
 
 function offsetMs(utcMs: number, timeZone: string): number {
   const p = zonedParts(utcMs, timeZone);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Manifest } from 'vite';
 import { PACKAGE_ROOT } from '../paths.ts';
-import { build, type Manifest } from 'vite';
 import type { AssetManifest } from '../../templates/context.ts';
 import { href } from '../site/urls.ts';
 
@@ -20,6 +20,8 @@ const ENTRIES = {
  */
 export async function buildClientAssets(outDir: string, base: string): Promise<AssetManifest> {
   const assetsDir = path.join(outDir, 'assets');
+  // Vite is large; load it only when the assets really have to be bundled.
+  const { build } = await import('vite');
   await build({
     configFile: false,
     root: CLIENT_DIR,
@@ -62,4 +64,49 @@ function copyHashed(assetsDir: string, name: string): string {
   mkdirSync(assetsDir, { recursive: true });
   writeFileSync(path.join(assetsDir, hashed), source);
   return hashed;
+}
+
+/**
+ * `buildClientAssets` with a cache: the bundle depends only on templates/client/, the base and
+ * the installed packages, so an unchanged bundle is copied from `.cache/folio/assets/` instead
+ * of being built again.
+ */
+export async function cachedClientAssets(outDir: string, base: string, cacheDir: string | undefined): Promise<AssetManifest> {
+  if (!cacheDir) return buildClientAssets(outDir, base);
+  const key = clientKey(base);
+  const dir = path.join(cacheDir, 'assets', key);
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (existsSync(manifestFile)) {
+    try {
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as AssetManifest;
+      cpSync(path.join(dir, 'files'), path.join(outDir, 'assets'), { recursive: true });
+      return manifest;
+    } catch {
+      // A damaged cache entry is rebuilt below.
+    }
+  }
+  const manifest = await buildClientAssets(outDir, base);
+  rmSync(path.join(cacheDir, 'assets'), { recursive: true, force: true });
+  const tmp = `${dir}.tmp-${process.pid}`;
+  cpSync(path.join(outDir, 'assets'), path.join(tmp, 'files'), { recursive: true });
+  writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
+  mkdirSync(path.dirname(dir), { recursive: true });
+  renameSync(tmp, dir);
+  return manifest;
+}
+
+function clientKey(base: string): string {
+  const hash = createHash('sha256').update(base);
+  const visit = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      const s = statSync(full);
+      if (s.isDirectory()) visit(full);
+      else hash.update(`${full}\0${s.size}\0${s.mtimeMs}\n`);
+    }
+  };
+  visit(CLIENT_DIR);
+  const lock = path.join(PACKAGE_ROOT, 'package-lock.json');
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -1,5 +1,34 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
+function contentDigest(content: string | Uint8Array): string {
+  return createHash('sha1').update(content).digest('base64url');
+}
+
+/** Files copied as they are change when their size or modification time does. */
+function sourceDigest(file: string): string {
+  const s = statSync(file);
+  return `copy:${s.size}:${Math.round(s.mtimeMs)}`;
+}
+
+/**
+ * Removes the previous output after a swap. The new output is already in place, so this is
+ * left to a detached `rm` where there is one, instead of keeping the author waiting; whatever it
+ * leaves behind is cleaned up by the next build.
+ */
+function discard(dir: string): void {
+  if (process.platform !== 'win32' && existsSync('/bin/rm')) {
+    try {
+      spawn('/bin/rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).unref();
+      return;
+    } catch {
+      // fall through to a synchronous removal
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
 
 /** One file of the built site. */
 export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; copyFrom: string };
@@ -23,9 +52,15 @@ export class AtomicOutput {
     mkdirSync(this.staging, { recursive: true });
   }
 
-  /** Writes files into the staging directory; paths are relative and must stay inside it. */
-  write(files: Iterable<OutputFile>): void {
+  /**
+   * Writes files into the staging directory; paths are relative and must stay inside it.
+   * A file whose bytes are the same as in the previous build (by `previous`, path → digest) is
+   * hard-linked from the current output instead of written, so it keeps its identity and
+   * modification time and uploads stay small. Returns the digests of this build.
+   */
+  write(files: Iterable<OutputFile>, previous: ReadonlyMap<string, string> = new Map()): Map<string, string> {
     const dirs = new Set<string>();
+    const manifest = new Map<string, string>();
     for (const file of files) {
       const dest = this.resolveInside(file.path);
       const dir = path.dirname(dest);
@@ -33,8 +68,21 @@ export class AtomicOutput {
         mkdirSync(dir, { recursive: true });
         dirs.add(dir);
       }
+      const digest = 'copyFrom' in file ? sourceDigest(file.copyFrom) : contentDigest(file.content);
+      manifest.set(file.path, digest);
+      if (previous.get(file.path) === digest && this.linkUnchanged(file.path, dest)) continue;
       if ('copyFrom' in file) cpSync(file.copyFrom, dest, { dereference: true });
       else writeFileSync(dest, file.content);
+    }
+    return manifest;
+  }
+
+  private linkUnchanged(relative: string, dest: string): boolean {
+    try {
+      linkSync(path.join(this.target, relative), dest);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -49,8 +97,8 @@ export class AtomicOutput {
     const old = `${this.staging}-old`;
     if (existsSync(this.target)) renameSync(this.target, old);
     renameSync(this.staging, this.target);
-    rmSync(old, { recursive: true, force: true });
     this.finished = true;
+    discard(old);
   }
 
   /** Throws the staging directory away; the target is untouched. */
@@ -72,6 +120,7 @@ function removeStale(parent: string, name: string): void {
     if (pid !== process.pid && isAlive(pid)) continue;
     const full = path.join(parent, entry);
     if (entry.endsWith('-old') && !existsSync(path.join(parent, name))) renameSync(full, path.join(parent, name));
+    else if (entry.endsWith('-old')) discard(full);
     else rmSync(full, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../content/diagnostic.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
+
+/** What the last successful build into an output directory produced, kept in the cache. */
+export interface BuildRecord {
+  /** Digest of every input (see `inputFingerprint`). */
+  fingerprint: string;
+  /** Output path → digest of its bytes, to hard-link unchanged files next time. */
+  files: Record<string, string>;
+  /** Output path → size and mtime right after the build, to notice files changed by hand. */
+  stamps: Record<string, string>;
+  /** The output directory's identity right after the build, to notice outside changes. */
+  outStamp: string;
+  /** Warnings of that build, repeated when nothing changed. */
+  diagnostics: Diagnostic[];
+  stats: { posts: number; pages: number; tags: number; categories: number; files: number };
+}
+
+/**
+ * A digest of everything a build reads: every file under the content and public folders and the
+ * site config (by path, size and mtime), Folio's own sources and templates, and the options.
+ * Equal fingerprints mean the build would write the same bytes.
+ */
+export function inputFingerprint(dirs: string[], files: string[], options: unknown): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify(options));
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) visit(full);
+      else stamp(full);
+    }
+  };
+  const stamp = (file: string) => {
+    try {
+      const s = statSync(file);
+      hash.update(`${file}\0${s.size}\0${s.mtimeMs}\n`);
+    } catch {
+      hash.update(`${file}\0missing\n`);
+    }
+  };
+  for (const dir of [...dirs, path.join(PACKAGE_ROOT, 'src'), path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'lib')]) visit(dir);
+  for (const file of [...files, path.join(PACKAGE_ROOT, 'package-lock.json')]) stamp(file);
+  return hash.digest('hex');
+}
+
+export function fileStamps(outDir: string, files: string[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f, stampOf(path.join(outDir, f))]));
+}
+
+/** True when every file the last build wrote is still there, untouched. */
+export function outputUnchanged(outDir: string, stamps: Record<string, string> | undefined): boolean {
+  if (!stamps) return false;
+  for (const [f, stamp] of Object.entries(stamps)) if (stampOf(path.join(outDir, f)) !== stamp) return false;
+  return true;
+}
+
+/** The last build's files that are still as it left them: safe to hard-link into the next one. */
+export function reusableFiles(outDir: string, record: BuildRecord): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [f, digest] of Object.entries(record.files)) {
+    if (record.stamps[f] !== undefined && stampOf(path.join(outDir, f)) === record.stamps[f]) out.set(f, digest);
+  }
+  return out;
+}
+
+function stampOf(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
+export function outStamp(outDir: string): string {
+  try {
+    const s = statSync(outDir);
+    return `${s.ino}:${s.mtimeMs}`;
+  } catch {
+    return '';
+  }
+}
+
+function recordFile(cacheDir: string, outDir: string): string {
+  return path.join(cacheDir, `build-${createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 12)}.json`);
+}
+
+export function readRecord(cacheDir: string, outDir: string): BuildRecord | undefined {
+  const file = recordFile(cacheDir, outDir);
+  if (!existsSync(file)) return undefined;
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+    return typeof r.fingerprint === 'string' && typeof r.files === 'object' && typeof r.stamps === 'object' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeRecord(cacheDir: string, outDir: string, record: BuildRecord): void {
+  writeFileSync(recordFile(cacheDir, outDir), JSON.stringify(record));
+}

@@ -55,16 +55,11 @@ export const strings = {
   copied: '已复制',
   // Knowledge base: series, backlinks, related posts, per-term feeds.
   backlinks: '被引用于',
-  backlinksCount: (n: number) => `${n} 篇文章链接到本文`,
   related: '相关文章',
-  seriesOf: (name: string) => `本文属于系列「${name}」`,
   seriesPosition: (position: number, total: number) => `第 ${position} / ${total} 篇`,
   seriesPrevious: '系列上一篇',
   seriesNext: '系列下一篇',
-  seriesAll: '查看整个系列',
-  seriesToc: '系列目录',
   seriesPart: (n: number) => `第 ${n} 篇`,
-  termFeed: (title: string) => `订阅「${title}」的 RSS`,
 } as const;
 
 export type Strings = typeof strings;

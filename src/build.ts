@@ -8,7 +8,7 @@ import { renderMany } from './markdown/render-pool.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
 import { buildWikiIndex } from './markdown/wikilinks.ts';
 import { RenderCache } from './cache/render-cache.ts';
-import { checkSite } from './output/check.ts';
+import { checkOutput } from './output/check.ts';
 import { cachedClientAssets } from './output/client-assets.ts';
 import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import { emitSite } from './output/emit.ts';
@@ -204,7 +204,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return result(false, diagnostics, sources);
       }
     }
-    const broken = checkSite(out.staging, config.base);
+    const pagesHtml = new Map<string, string>();
+    for (const f of files) if ('content' in f && typeof f.content === 'string' && f.path.endsWith('.html')) pagesHtml.set(f.path, f.content);
+    const broken = checkOutput(out.staging, config.base, pagesHtml);
     for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
     if (broken.length > 0) {
       out.abort();

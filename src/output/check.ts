@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { safeDecode } from '../site/urls.ts';
@@ -20,21 +20,37 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /**
  * Checks every internal href/src in a built site: the file must exist under the base, and a
  * #fragment must name an id on the target page (CJK ids included, percent-encoded or not).
+ * Any HTML is understood (htmlparser2), so this also checks sites Folio did not build.
  */
 export function checkSite(outDir: string, base: string): BrokenLink[] {
+  const files = listAll(outDir);
   const pages = new Map<string, PageInfo>();
-  for (const file of listHtml(outDir)) pages.set(file, scan(readFileSync(path.join(outDir, file), 'utf8')));
+  for (const file of files) if (file.endsWith('.html')) pages.set(file, scan(readFileSync(path.join(outDir, file), 'utf8')));
+  return checkPages(pages, new Set(files), base);
+}
+
+/**
+ * The same check over a build's own pages, already in memory (`html`: output path → markup, as
+ * our serializer wrote it), with the other files of the output listed from disk.
+ */
+export function checkOutput(outDir: string, base: string, html: ReadonlyMap<string, string>): BrokenLink[] {
+  const pages = new Map<string, PageInfo>();
+  for (const [file, markup] of html) pages.set(file, scanOwn(markup));
+  return checkPages(pages, new Set(listAll(outDir)), base);
+}
+
+function checkPages(pages: Map<string, PageInfo>, files: Set<string>, base: string): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const [page, info] of [...pages].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const { url } of info.links) {
-      const reason = checkUrl(url, page, base, outDir, pages);
+      const reason = checkUrl(url, page, base, files, pages);
       if (reason) broken.push({ page, url, reason });
     }
   }
   return broken;
 }
 
-function checkUrl(url: string, page: string, base: string, outDir: string, pages: Map<string, PageInfo>): string | undefined {
+function checkUrl(url: string, page: string, base: string, files: Set<string>, pages: Map<string, PageInfo>): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return undefined;
   const hashAt = trimmed.indexOf('#');
@@ -49,7 +65,7 @@ function checkUrl(url: string, page: string, base: string, outDir: string, pages
       if (!decoded.startsWith(base) && decoded !== base.slice(0, -1)) return `outside the base path ${base}`;
       sitePath = decoded.slice(base.length);
     } else sitePath = path.posix.join(path.posix.dirname(page), decoded);
-    const file = resolveFile(outDir, sitePath);
+    const file = resolveFile(files, sitePath);
     if (!file) return 'no such file in the output';
     target = file;
   }
@@ -60,15 +76,51 @@ function checkUrl(url: string, page: string, base: string, outDir: string, pages
 }
 
 /** The output file that a static server would answer for a site path. */
-function resolveFile(outDir: string, sitePath: string): string | undefined {
+function resolveFile(files: Set<string>, sitePath: string): string | undefined {
   const clean = path.posix.normalize(sitePath).replace(/^\/+/, '');
   if (clean.startsWith('..')) return undefined;
   const candidates = clean === '' || clean === '.' ? ['index.html'] : clean.endsWith('/') ? [`${clean}index.html`] : [clean, `${clean}/index.html`, `${clean}.html`];
-  for (const c of candidates) {
-    const full = path.join(outDir, c);
-    if (existsSync(full) && statSync(full).isFile()) return c;
+  return candidates.find((c) => files.has(c));
+}
+
+const OWN_ATTR = / (id|href|src)="([^"]*)"/g;
+
+/**
+ * Reads ids and links from markup our serializer wrote (attribute values always in double
+ * quotes, `<` escaped in text): a scan over tags, several times faster than a full parser.
+ */
+function scanOwn(html: string): PageInfo {
+  const ids = new Set<string>();
+  const links: PageInfo['links'] = [];
+  let i = html.indexOf('<');
+  while (i >= 0) {
+    let end = i + 1;
+    if (html.startsWith('<!--', i)) {
+      const close = html.indexOf('-->', i);
+      end = close < 0 ? html.length : close + 3;
+    } else {
+      let quoted = false;
+      for (; end < html.length; end++) {
+        const c = html.charCodeAt(end);
+        if (c === 34) quoted = !quoted;
+        else if (c === 62 && !quoted) break;
+      }
+      const tag = html.slice(i, end);
+      if (/^<[a-zA-Z]/.test(tag)) {
+        for (const m of tag.matchAll(OWN_ATTR)) {
+          const value = decodeEntities(m[2]!);
+          if (m[1] === 'id') ids.add(value);
+          else links.push({ url: value, attr: m[1]! });
+        }
+      }
+    }
+    i = html.indexOf('<', end);
   }
-  return undefined;
+  return { ids, links };
+}
+
+function decodeEntities(value: string): string {
+  return value.includes('&') ? value.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&').replace(/&quot;/g, '"') : value;
 }
 
 function scan(html: string): PageInfo {
@@ -95,12 +147,12 @@ function scan(html: string): PageInfo {
   return { ids, links };
 }
 
-function listHtml(dir: string, prefix = ''): string[] {
+function listAll(dir: string, prefix = ''): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listHtml(dir, rel));
-    else if (entry.name.endsWith('.html')) out.push(rel);
+    if (entry.isDirectory()) out.push(...listAll(dir, rel));
+    else out.push(rel);
   }
   return out;
 }

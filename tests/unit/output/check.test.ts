@@ -26,3 +26,17 @@ describe('folio check', () => {
     expect(broken.map((b) => b.url)).toEqual(['/kb/nope/', '/kb/posts/a/#missing', '/elsewhere/', '#also-missing']);
   });
 });
+
+describe('the build-time check over our own markup', () => {
+  it('finds the same broken links as the full parser', async () => {
+    const { checkOutput } = await import('../../../src/output/check.ts');
+    const pages: Record<string, string> = {
+      'index.html': page('<a href="/kb/nope/">a</a><a href="/kb/posts/a/#%E6%8D%9F%E5%A4%B1">ok</a><a title="x &#x22;>y" href="/kb/posts/a/#missing">b</a><!-- <a href="/kb/in-comment/"> --><p>href="/kb/in-text/"</p>'),
+      'posts/a/index.html': page('<h2 id="损失">h</h2>'),
+    };
+    dir = makeProject(pages);
+    const fast = checkOutput(dir, '/kb/', new Map(Object.entries(pages)));
+    expect(fast.map((b) => b.url)).toEqual(['/kb/nope/', '/kb/posts/a/#missing']);
+    expect(checkSite(dir, '/kb/')).toEqual(fast);
+  });
+});

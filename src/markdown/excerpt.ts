@@ -23,6 +23,9 @@ export function remarkExcerpt(options: ExcerptOptions) {
     const data = renderData(file);
     if (marker >= 0) {
       data.excerpt = normalize(pieces.map((p) => p.text).join(''));
+      // The marker has done its job; dropping it keeps most posts free of raw HTML, so the
+      // costly raw-HTML pass can be skipped for them.
+      tree.children.splice(marker, 1);
       return;
     }
     data.excerpt = truncate(pieces, options.length);

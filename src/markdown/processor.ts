@@ -1,6 +1,5 @@
 import { common } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
@@ -17,6 +16,7 @@ import { rehypeHeadings } from './headings.ts';
 import { rehypeLinks } from './links.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
 import { remarkPlainText } from './plain-text.ts';
+import { rehypeRawWhenNeeded } from './raw.ts';
 import { sanitizeSchema } from './sanitize.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
@@ -50,7 +50,7 @@ export function createProcessor(options: ProcessorOptions) {
       footnoteLabel: '脚注',
       footnoteBackLabel: (n: number) => `返回引用 ${n + 1}`,
     })
-    .use(rehypeRaw)
+    .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeMath, options.math)
     .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })

@@ -144,12 +144,16 @@ async function cmdNew(args: string[]): Promise<number> {
     ...(values.category ? { category: values.category } : {}),
     ...(values.tags ? { tags: values.tags.split(',').map((t) => t.trim()).filter(Boolean) } : {}),
     ...(values.slug ? { slug: values.slug } : {}),
+    display,
   });
   if (!created.ok) {
-    process.stderr.write(`${created.message}\n`);
+    process.stderr.write(`folio new: ${created.message}\n`);
     return created.usage ? 2 : 1;
   }
-  process.stdout.write(`${created.path}\n`);
+  process.stdout.write(`${display(created.path)}\n`);
+  // The path alone on stdout (for `$EDITOR $(folio new …)`); advice goes to stderr.
+  process.stderr.write(`created a draft: build with --drafts to see it, remove \`draft: true\` to publish it\n`);
+  if (values.slug === undefined && /[^\x00-\x7f]/.test(created.slug)) process.stderr.write(`its URL will be /posts/${created.slug}/; pass --slug for a short ASCII one\n`);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BUNDLED } from './paths.ts';
 
 export interface NavItem {
   title: string;
@@ -75,8 +76,15 @@ export async function loadUserConfig(root: string): Promise<Partial<SiteConfig>>
   for (const name of ['site.config.ts', 'site.config.mjs', 'site.config.js']) {
     const file = path.join(root, name);
     if (existsSync(file)) {
-      const mod = (await import(`${pathToFileURL(file).href}?t=${Date.now()}`)) as { default?: Partial<SiteConfig> };
-      return mod.default ?? {};
+      const href = `${pathToFileURL(file).href}?t=${Date.now()}`;
+      // The compiled CLI (lib/) runs without a TypeScript loader: a .ts config goes through tsx.
+      const mod = (name.endsWith('.ts') && BUNDLED ? await (await import('tsx/esm/api')).tsImport(href, import.meta.url) : await import(/* @vite-ignore */ href)) as {
+        default?: Partial<SiteConfig> | { default?: Partial<SiteConfig> };
+      };
+      // tsx may load a .ts file as CommonJS, nesting `export default` one level down.
+      const exported = mod.default;
+      const nested = exported && typeof exported === 'object' && Object.keys(exported).length === 1 && 'default' in exported ? exported.default : undefined;
+      return (nested ?? exported ?? {}) as Partial<SiteConfig>;
     }
   }
   return {};

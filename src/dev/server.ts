@@ -1,16 +1,131 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createServer, type ViteDevServer } from 'vite';
+import type { AssetManifest } from '../../templates/context.ts';
+import { display, resolveOptions } from '../build.ts';
+import type { SiteConfig } from '../config.ts';
+import { formatDiagnostic } from '../content/diagnostic.ts';
+import { CLIENT_DIR } from '../output/client-assets.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
+import { DevSite, type Pipeline } from './dev-site.ts';
+import * as builtInPipeline from './pipeline.ts';
+import { folioDevPlugin } from './plugin.ts';
+
 export interface DevServerOptions {
   port?: number;
+  /** Fail instead of trying the next port when `port` is taken (Vite's `--strictPort`). */
   strictPort?: boolean;
   host?: string;
+  /** Project directory holding site.config.ts, content/, public/. Defaults to the working directory. */
   root?: string;
+  contentDir?: string;
+  /** Print nothing but errors (tests). */
+  quiet?: boolean;
 }
 
-/** Placeholder until the Vite dev server lands: builds once and serves the result. */
-export async function startDevServer(options: DevServerOptions): Promise<void> {
-  const { build } = await import('../build.ts');
-  const { startStaticServer } = await import('./static-server.ts');
-  const result = await build({ ...(options.root ? { root: options.root } : {}), outDir: '.cache/folio/dev-dist', search: false });
-  if (!result.ok) process.stderr.write('build failed\n');
-  const server = await startStaticServer({ dir: result.outDir, base: result.config.base, port: options.port ?? 5173, host: options.host ?? '127.0.0.1' });
-  process.stdout.write(`dev server at ${server.url}\n`);
+export interface DevServer {
+  url: string;
+  vite: ViteDevServer;
+  close: () => Promise<void>;
+}
+
+const PIPELINE = path.join(PACKAGE_ROOT, 'src/dev/pipeline.ts');
+const CONFIG_NAMES = ['site.config.ts', 'site.config.mjs', 'site.config.js'];
+const NO_CONFIG: Partial<SiteConfig> = {};
+
+/** In dev, Vite serves templates/client/ from source: these are its URLs under the base. */
+export function devAssets(base: string): AssetManifest {
+  return { main: `${base}main.ts`, style: `${base}style.css`, math: `${base}math.css`, theme: `${base}theme-init.js`, favicon: `${base}favicon.svg` };
+}
+
+/**
+ * `folio dev`: a Vite dev server that renders each page on request through the build's own
+ * stages (src/dev/pipeline.ts), serves the client code and CSS through Vite, and reloads the
+ * open page when content, templates, styles, site.config.ts or Folio's code change.
+ */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const started = performance.now();
+  const opts = await resolveOptions({ ...(options.root ? { root: options.root } : {}), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+  const base = opts.config.base;
+  const configFile = CONFIG_NAMES.map((n) => path.join(opts.root, n)).find((f) => existsSync(f));
+  const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+  let vite: ViteDevServer | undefined;
+  const load = async <T>(file: string): Promise<T> => (await vite!.ssrLoadModule(file, { fixStacktrace: true })) as T;
+
+  // The first pages are rendered by the pipeline already loaded with the CLI, which answers at
+  // once; Vite's copy (which follows edits to templates and Folio's code) is loaded after the
+  // first page, or at the first such edit, and used from then on.
+  let useVite = false;
+  let codeVersion = 0;
+  const srcDir = path.join(PACKAGE_ROOT, 'src') + path.sep;
+  const templatesDir = path.join(PACKAGE_ROOT, 'templates') + path.sep;
+  const onChange = (file: string) => {
+    if (file.startsWith(srcDir)) codeVersion++;
+    if (file.startsWith(srcDir) || file.startsWith(templatesDir)) useVite = true;
+  };
+  let preloading = false;
+  const onServed = () => {
+    if (preloading) return;
+    preloading = true;
+    load<Pipeline>(PIPELINE).then(
+      () => (useVite = true),
+      () => undefined,
+    );
+  };
+
+  const site = new DevSite({
+    contentDir: opts.contentDir,
+    publicDir: opts.publicDir,
+    base,
+    assets: devAssets(base),
+    drafts: true,
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+    pipeline: async () => (useVite ? load<Pipeline>(PIPELINE) : builtInPipeline),
+    codeVersion: () => codeVersion,
+    // The same object until the file changes: the site is rebuilt only when it does.
+    userConfig: async () => (configFile ? ((await load<{ default?: Partial<SiteConfig> }>(configFile)).default ?? NO_CONFIG) : NO_CONFIG),
+    display,
+    report: (diagnostics, sources) => {
+      for (const d of diagnostics) {
+        if (options.quiet && d.severity !== 'error') continue;
+        const frame = d.severity === 'error' ? sources.get(d.file) : undefined;
+        process.stderr.write(`${formatDiagnostic(d, frame, color)}\n${frame !== undefined ? '\n' : ''}`);
+      }
+    },
+    log: (message) => process.stderr.write(`folio dev: ${message}\n`),
+  });
+
+  vite = await createServer({
+    configFile: false,
+    root: CLIENT_DIR,
+    base,
+    appType: 'custom',
+    publicDir: false,
+    clearScreen: false,
+    logLevel: options.quiet ? 'error' : 'info',
+    // The client code has one dependency (KaTeX's copy-tex, plain ESM): nothing to pre-bundle,
+    // and no "new dependencies found, reloading" on the first visit to a page with math.
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: {
+      port: options.port ?? 5173,
+      strictPort: options.strictPort ?? false,
+      host: options.host ?? '127.0.0.1',
+      fs: { allow: [PACKAGE_ROOT, opts.root] },
+    },
+    plugins: [
+      folioDevPlugin({
+        site,
+        clientDir: CLIENT_DIR,
+        watch: [opts.contentDir, opts.publicDir, path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'src'), ...(configFile ? [configFile] : [])],
+        onChange,
+        onServed,
+      }),
+    ],
+  });
+  await vite.listen();
+  const address = vite.httpServer?.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 5173);
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}${base}`;
+  if (!options.quiet) process.stdout.write(`folio dev: ${url} (ready in ${Math.round(performance.now() - started)} ms; pages render when requested)\n`);
+  return { url, vite, close: () => vite!.close() };
 }

@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AssetManifest } from '../../templates/context.ts';
+import type { SiteConfig } from '../config.ts';
+import type { Diagnostic } from '../content/diagnostic.ts';
+import type { LoadResult } from '../content/load.ts';
+import type { Rendered, RenderInput } from '../markdown/render.ts';
+import type { LazyFile } from '../output/emit.ts';
+import type { Doc, Site } from '../site/model.ts';
+import { lazyDocs } from './lazy-docs.ts';
+
+/** The pipeline as loaded through Vite (see pipeline.ts). */
+export type Pipeline = typeof import('./pipeline.ts');
+
+export interface DevSiteOptions {
+  contentDir: string;
+  publicDir: string;
+  /** Fixed for the life of the server: Vite serves the client files under it. */
+  base: string;
+  assets: AssetManifest;
+  /** The dev server shows drafts, so that a post made with `folio new` can be previewed. */
+  drafts: boolean;
+  /** Where `folio build` keeps rendered posts; clean renders are shared with it. */
+  cacheDir?: string;
+  /** The pipeline module: a new instance after an edit to a template or to Folio's code. */
+  pipeline: () => Promise<Pipeline>;
+  /** Bumped when Folio's own code changes: every render is then stale. */
+  codeVersion: () => number;
+  /** The user's settings from site.config.ts: a new object after an edit. */
+  userConfig: () => Promise<Partial<SiteConfig>>;
+  display: (abs: string) => string;
+  /** Receives each new diagnostic once (until the content changes) and other messages. */
+  report: (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => void;
+  log: (message: string) => void;
+}
+
+export type DevResponse =
+  | { kind: 'page'; status: number; body: string | Uint8Array; type: string }
+  | { kind: 'file'; file: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'error'; diagnostics: Diagnostic[]; sources: ReadonlyMap<string, string>; crash?: Error };
+
+/** Everything known about the content at one moment: rebuilt when a file or the code changes. */
+interface Snapshot {
+  pipeline: Pipeline;
+  codeVersion: number;
+  user: Partial<SiteConfig>;
+  config: SiteConfig;
+  fingerprint: string;
+  loaded: LoadResult;
+  inputs: Map<string, RenderInput>;
+  /** Hash of what every document's render depends on (all URLs, wikilink targets, base). */
+  siteKey: string;
+  keys: Map<string, string>;
+  site: Site;
+  docs: Map<string, Doc>;
+}
+
+interface RequestTrace {
+  /** Documents whose content the page shows: their errors replace the page. */
+  shown: Set<string>;
+  /** Documents the page read data from (links for backlinks): their errors are logged. */
+  used: Set<string>;
+}
+
+/**
+ * The site as the dev server sees it: frontmatter of every document is loaded (cheap), and a
+ * document is rendered only when a requested page shows it, then kept until it changes.
+ * Pages come from the build's own `siteFiles`, so dev and build cannot disagree.
+ */
+export class DevSite {
+  private current?: Snapshot;
+  private renders = new Map<string, { key: string; version: number; rendered: Rendered }>();
+  private renderer?: { from: Pipeline; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
+  private request?: RequestTrace;
+  private reported = new Set<string>();
+  private warming?: Snapshot;
+  private baseWarned = false;
+
+  constructor(private readonly options: DevSiteOptions) {}
+
+  /** The response for a site path (`/posts/mae/`, base already removed). Never throws. */
+  async respond(sitePath: string): Promise<DevResponse> {
+    let snap: Snapshot;
+    try {
+      snap = await this.snapshot();
+    } catch (error) {
+      return { kind: 'error', diagnostics: [], sources: new Map(), crash: asError(error) };
+    }
+    const { sources } = snap.loaded;
+    this.report(snap.loaded.diagnostics, sources);
+    const loadErrors = snap.loaded.diagnostics.filter((d) => d.severity === 'error');
+    if (loadErrors.length > 0) return { kind: 'error', diagnostics: loadErrors, sources };
+
+    const trace: RequestTrace = { shown: new Set(), used: new Set() };
+    this.request = trace;
+    let response: DevResponse;
+    try {
+      response = this.route(snap, sitePath);
+    } catch (error) {
+      return { kind: 'error', diagnostics: [], sources, crash: asError(error) };
+    } finally {
+      this.request = undefined;
+    }
+    const shown = [...trace.shown].flatMap((rel) => this.peek(snap, rel)?.diagnostics ?? []);
+    const fragments = this.fragmentProblems(snap, trace.shown);
+    const used = [...trace.used].flatMap((rel) => this.peek(snap, rel)?.diagnostics ?? []);
+    this.report([...shown, ...fragments, ...used], sources);
+    const errors = [...shown, ...fragments].filter((d) => d.severity === 'error');
+    this.scheduleWarmUp(snap);
+    return errors.length > 0 ? { kind: 'error', diagnostics: errors, sources } : response;
+  }
+
+  /** Finds the requested file in the site's file list and renders only that one. */
+  private route(snap: Snapshot, sitePath: string): DevResponse {
+    const p = snap.pipeline;
+    const ctx = p.createContext(snap.config, this.options.assets);
+    const table = () => new Map<string, LazyFile>(p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir }).map((f) => [f.path, f]));
+    let files = table();
+    const wanted = p.outputFile(sitePath);
+    let file = files.get(wanted);
+    if (!file && !sitePath.endsWith('/') && files.has(p.outputFile(`${sitePath}/`))) {
+      return { kind: 'redirect', location: `${this.options.base}${sitePath.slice(1)}/` };
+    }
+    if (!file) {
+      // A file beside a document is listed once that document has been rendered.
+      const owner = [...snap.docs.values()].find((d) => sitePath.startsWith(d.path) && sitePath !== d.path);
+      if (owner && !this.peek(snap, owner.rel)) {
+        this.render(snap, owner.rel, 'data');
+        files = table();
+        file = files.get(wanted);
+      }
+    }
+    if (!file) {
+      const notFound = files.get('404.html');
+      const body = notFound && 'render' in notFound ? notFound.render() : 'Not found';
+      return { kind: 'page', status: 404, body, type: 'text/html; charset=utf-8' };
+    }
+    if ('copyFrom' in file) return { kind: 'file', file: file.copyFrom };
+    return { kind: 'page', status: 200, body: file.render(), type: contentType(file.path) };
+  }
+
+  /** Broken `#fragment` links in the documents shown (their targets are rendered to know). */
+  private fragmentProblems(snap: Snapshot, rels: Set<string>): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const rel of rels) {
+      const doc = snap.docs.get(rel);
+      if (!doc) continue;
+      const targets = doc.links.flatMap((l) => (l.fragment !== undefined && snap.docs.has(l.target) ? [snap.docs.get(l.target)!] : []));
+      out.push(...snap.pipeline.checkFragments([doc, ...targets]).filter((d) => d.file === doc.file));
+    }
+    return out;
+  }
+
+  /** The current snapshot, rebuilt when the content, the config or the code has changed. */
+  private async snapshot(): Promise<Snapshot> {
+    const { options } = this;
+    const p = await options.pipeline();
+    const user = await options.userConfig();
+    const fingerprint = contentFingerprint(options.contentDir);
+    const prev = this.current;
+    if (prev && prev.pipeline === p && prev.user === user && prev.fingerprint === fingerprint) return prev;
+
+    const config = p.resolveConfig(user, { base: options.base });
+    if (user.base !== undefined && p.resolveConfig(user).base !== options.base && !this.baseWarned) {
+      this.baseWarned = true;
+      options.log(`site.config.ts now sets base ${p.resolveConfig(user).base}; restart the dev server to serve under it`);
+    }
+    const reload = !prev || prev.fingerprint !== fingerprint || prev.codeVersion !== options.codeVersion() || prev.config.timeZone !== config.timeZone;
+    const loaded = reload ? p.loadContent({ contentDir: options.contentDir, timeZone: config.timeZone, drafts: options.drafts, display: options.display }) : prev.loaded;
+    if (reload) this.reported.clear();
+
+    const docPaths = Object.fromEntries(loaded.docs.map((d) => [d.rel, d.path]));
+    const wikiIndex = p.buildWikiIndex(loaded.docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
+    const inputs = new Map<string, RenderInput>(
+      loaded.docs.map((doc) => [
+        doc.rel,
+        { rel: doc.rel, displayPath: doc.file, body: doc.body, sitePath: doc.path, docPaths, wikiIndex, contentDir: options.contentDir, base: config.base },
+      ]),
+    );
+    const snap: Snapshot = {
+      pipeline: p,
+      codeVersion: options.codeVersion(),
+      user,
+      config,
+      fingerprint,
+      loaded,
+      inputs,
+      siteKey: hash(JSON.stringify([docPaths, wikiIndex, config.base, options.contentDir])),
+      keys: new Map(),
+      site: undefined as unknown as Site,
+      docs: new Map(),
+    };
+    const docs = lazyDocs(p.toDocs, loaded.docs, {
+      render: (rel, reason) => this.render(snap, rel, reason),
+      peek: (rel) => this.peek(snap, rel),
+    });
+    snap.site = p.collectSite(config, docs);
+    snap.docs = new Map(docs.map((d) => [d.rel, d]));
+    this.current = snap;
+    return snap;
+  }
+
+  private key(snap: Snapshot, rel: string): string {
+    let key = snap.keys.get(rel);
+    if (key === undefined) {
+      const input = snap.inputs.get(rel)!;
+      snap.keys.set(rel, (key = `${snap.siteKey}:${hash(JSON.stringify([input.rel, input.displayPath, input.sitePath, input.body]))}`));
+    }
+    return key;
+  }
+
+  private peek(snap: Snapshot, rel: string): Rendered | undefined {
+    const hit = this.renders.get(rel);
+    return hit !== undefined && hit.version === this.options.codeVersion() && hit.key === this.key(snap, rel) ? hit.rendered : undefined;
+  }
+
+  /** One document, rendered by the build's processor (formula errors are warnings here). */
+  private render(snap: Snapshot, rel: string, reason: 'content' | 'data'): Rendered {
+    if (this.request) (reason === 'content' ? this.request.shown : this.request.used).add(rel);
+    const hit = this.peek(snap, rel);
+    if (hit) return hit;
+    const renderer = this.rendererFor(snap.pipeline);
+    const input = snap.inputs.get(rel)!;
+    const key = this.key(snap, rel);
+    let rendered = renderer.disk?.get(input);
+    if (!rendered) {
+      rendered = snap.pipeline.renderDocument(renderer.processor, input);
+      // A clean render is what the build would make too, so the next build can reuse it.
+      if (rendered.diagnostics.length === 0) renderer.disk?.set(input, rendered);
+    }
+    // Documents with errors are rendered again on the next request, so a fix to a file they
+    // depend on (a missing image) shows without touching the document itself.
+    if (!rendered.diagnostics.some((d) => d.severity === 'error')) this.renders.set(rel, { key, version: this.options.codeVersion(), rendered });
+    return rendered;
+  }
+
+  private rendererFor(p: Pipeline) {
+    if (this.renderer?.from !== p) {
+      this.renderer = {
+        from: p,
+        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() } }),
+        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir) } : {}),
+      };
+    }
+    return this.renderer;
+  }
+
+  private report(diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>): void {
+    const fresh = diagnostics.filter((d) => {
+      const key = `${d.file}:${d.line}:${d.column}:${d.severity}:${d.message}`;
+      if (this.reported.has(key)) return false;
+      this.reported.add(key);
+      return true;
+    });
+    if (fresh.length > 0) this.options.report(fresh, sources);
+  }
+
+  /**
+   * After a page is served, the other documents are rendered in the background, one per tick,
+   * so that pages needing all of them (backlinks on a post page) are quick when asked for.
+   */
+  private scheduleWarmUp(snap: Snapshot): void {
+    if (this.warming === snap) return;
+    this.warming = snap;
+    const pending = [...snap.inputs.keys()];
+    const step = () => {
+      if (this.current !== snap || this.warming !== snap) return;
+      const rel = pending.shift();
+      if (rel === undefined) return;
+      if (!this.peek(snap, rel)) {
+        const rendered = this.render(snap, rel, 'data');
+        this.report(rendered.diagnostics, snap.loaded.sources);
+      }
+      setImmediate(step);
+    };
+    setTimeout(step, 50);
+  }
+}
+
+/** Every Markdown file's path, size and mtime: cheap to compute on each request, exact. */
+export function contentFingerprint(contentDir: string): string {
+  const parts: string[] = [];
+  for (const sub of ['posts', 'pages']) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(contentDir, sub), { recursive: true, encoding: 'utf8' });
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (!name.endsWith('.md')) continue;
+      try {
+        const s = statSync(path.join(contentDir, sub, name));
+        parts.push(`${sub}/${name}:${s.size}:${s.mtimeMs}`);
+      } catch {
+        // Deleted between listing and stat: the next request sees it gone.
+      }
+    }
+  }
+  return hash(parts.join('\n'));
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.mp4': 'video/mp4',
+  '.woff2': 'font/woff2',
+};
+
+export function contentType(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}

@@ -1,0 +1,93 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basicSite } from '../fixtures/basic.ts';
+import { compiledCli, startDev, type RunningDev } from '../helpers/dev.ts';
+import { makeProject, removeProject } from '../helpers/fixture.ts';
+
+describe('folio dev', () => {
+  let project: string;
+  let dev: RunningDev;
+  let firstPageMs: number;
+  let cli: Awaited<ReturnType<typeof compiledCli>>;
+  const mae = () => path.join(project, 'content/posts/ssl/mae.md');
+  const get = async (p: string) => {
+    const r = await fetch(new URL(p, dev.url), { redirect: 'manual' });
+    return { status: r.status, text: await r.text(), type: r.headers.get('content-type') ?? '', location: r.headers.get('location') };
+  };
+
+  beforeAll(async () => {
+    project = makeProject({ ...basicSite, 'site.config.ts': "export default { title: '开发测试', base: '/kb/' };\n" });
+    cli = await compiledCli();
+    dev = await startDev(project, { bin: cli.bin });
+    const r = await fetch(dev.url);
+    firstPageMs = performance.now() - dev.started;
+    expect(r.status).toBe(200);
+  });
+  afterAll(async () => {
+    await dev?.stop();
+    cli?.remove();
+    removeProject(project);
+  });
+
+  it('answers its first page within 2 s of being started, under the base path', async () => {
+    expect(dev.url).toMatch(/\/kb\/$/);
+    expect(firstPageMs).toBeLessThan(2000);
+    const home = await get('');
+    expect(home.text).toContain('MAE：掩码自编码器');
+    expect(home.text).toContain('PyTorch DDP 快速上手');
+    // Vite's client for reloads, and the client code served from source.
+    expect(home.text).toContain('<script type="module" src="/kb/@vite/client"></script>');
+    expect(home.text).toContain('src="/kb/main.ts"');
+    expect((await get('main.ts')).status).toBe(200);
+  });
+
+  it('serves posts, tag pages, feeds, images and a 404 from the same pipeline as the build', async () => {
+    const post = await get('posts/mae/');
+    expect(post.status).toBe(200);
+    expect(post.text).toMatch(/<h1 class="post-title"[^>]*>MAE：掩码自编码器<\/h1>/);
+    expect(post.text).toContain('class="katex"');
+    expect(post.text).toContain(`href="/kb/posts/bert/#${encodeURIComponent('掩码语言模型')}"`);
+    expect((await get(`tags/${encodeURIComponent('自监督学习')}/`)).text).toContain('BERT 与自监督预训练');
+    expect((await get('feed.xml')).type).toContain('xml');
+    const image = await get('posts/mae/mae.svg');
+    expect(image.status).toBe(200);
+    expect(image.type).toBe('image/svg+xml');
+    expect((await get('posts/mae')).location).toBe('/kb/posts/mae/');
+    expect((await get('no/such/page/')).status).toBe(404);
+  });
+
+  it('shows an edit on the next request', async () => {
+    writeFileSync(mae(), readFileSync(mae(), 'utf8').replace('title: MAE：掩码自编码器', 'title: MAE 改过的标题'));
+    expect((await get('posts/mae/')).text).toContain('MAE 改过的标题');
+    expect((await get('')).text).toContain('MAE 改过的标题');
+  });
+
+  it('shows broken frontmatter as an error page naming file:line:col, and recovers when fixed', async () => {
+    const good = readFileSync(mae(), 'utf8');
+    writeFileSync(mae(), good.replace('title: MAE 改过的标题', 'title: [MAE 改过的标题'));
+    const broken = await get('posts/mae/');
+    expect(broken.status).toBe(500);
+    expect(broken.text).toContain('content/posts/ssl/mae.md:2:8');
+    expect(broken.text).toContain('/kb/@vite/client');
+    // The terminal says the same, once.
+    await expect.poll(() => dev.output()).toContain('content/posts/ssl/mae.md:2:8: error:');
+    // Every page of the site is broken while it is (the build would fail).
+    expect((await get('')).status).toBe(500);
+    writeFileSync(mae(), good);
+    const fixed = await get('posts/mae/');
+    expect(fixed.status).toBe(200);
+    expect(fixed.text).toContain('MAE 改过的标题');
+  });
+
+  it('shows a broken formula as a marked warning, not an error page', async () => {
+    const good = readFileSync(mae(), 'utf8');
+    writeFileSync(mae(), good.replace('MAE 随机遮住 75% 的 patch', 'MAE 随机遮住 $\\frac{1}{$ 的 patch'));
+    const page = await get('posts/mae/');
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/<span class="math-error"[^>]*>\\frac\{1\}\{<\/span>/);
+    await expect.poll(() => dev.output()).toMatch(/content\/posts\/ssl\/mae\.md:\d+:\d+: warning: KaTeX cannot render/);
+    writeFileSync(mae(), good);
+    expect((await get('posts/mae/')).text).not.toContain('math-error');
+  });
+});

@@ -212,7 +212,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       out.abort();
       return result(false, diagnostics, sources);
     }
-    out.commit();
+    await out.commit();
     Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: files.length });
     if (opts.cacheDir && fingerprint) {
       writeRecord(opts.cacheDir, opts.outDir, {

@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import path from 'node:path';
+
+/** Signals that end a build early; SIGKILL cannot be caught, and the next build cleans up. */
+const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function contentDigest(content: string | Uint8Array): string {
   return createHash('sha1').update(content).digest('base64url');
@@ -41,6 +45,13 @@ export class AtomicOutput {
   readonly staging: string;
   private readonly target: string;
   private finished = false;
+  private readonly written = new Set<string>();
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    // Ctrl-C or a `kill` while staging: throw the half-written build away, leave the target as
+    // it was, and exit the way a process killed by that signal does (130, 143, 129).
+    this.abort();
+    process.exit(128 + (osConstants.signals[signal] ?? 1));
+  };
 
   constructor(target: string) {
     this.target = path.resolve(target);
@@ -50,6 +61,7 @@ export class AtomicOutput {
     this.staging = path.join(parent, `.${path.basename(this.target)}.folio-staging-${process.pid}`);
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
+    for (const signal of INTERRUPTS) process.on(signal, this.onSignal);
   }
 
   /**
@@ -63,6 +75,10 @@ export class AtomicOutput {
     const manifest = new Map<string, string>();
     for (const file of files) {
       const dest = this.resolveInside(file.path);
+      // Two files for one path would overwrite each other, and the second write could go through
+      // a hard link into the published output; the render stage reports such clashes first.
+      if (this.written.has(dest)) throw new Error(`two files of the build want the same path: ${file.path}`);
+      this.written.add(dest);
       const dir = path.dirname(dest);
       if (!dirs.has(dir)) {
         mkdirSync(dir, { recursive: true });
@@ -92,19 +108,30 @@ export class AtomicOutput {
     return dest;
   }
 
-  /** Swaps the staging directory in for the target. */
-  commit(): void {
+  /**
+   * Swaps the staging directory in for the target. It first lets the event loop poll, so that a
+   * signal that arrived while files were written synchronously aborts instead. (Two turns: an
+   * immediate queued from an I/O callback runs before the next poll.)
+   */
+  async commit(): Promise<void> {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    if (this.finished) throw new Error('the build output was already committed or aborted');
     const old = `${this.staging}-old`;
     if (existsSync(this.target)) renameSync(this.target, old);
     renameSync(this.staging, this.target);
-    this.finished = true;
+    this.finish();
     discard(old);
   }
 
   /** Throws the staging directory away; the target is untouched. */
   abort(): void {
     if (!this.finished) rmSync(this.staging, { recursive: true, force: true });
+    this.finish();
+  }
+
+  private finish(): void {
     this.finished = true;
+    for (const signal of INTERRUPTS) process.off(signal, this.onSignal);
   }
 }
 

@@ -18,6 +18,7 @@ import { collectSite } from './site/collect.ts';
 import { toDocs } from './site/docs.ts';
 import { checkFragments } from './site/link-check.ts';
 import type { Site } from './site/model.ts';
+import { stopwatch, type StageTimes } from './timing.ts';
 
 export interface BuildOptions {
   /** Project directory holding site.config.ts, content/, public/. Defaults to the working directory. */
@@ -51,6 +52,8 @@ export interface BuildStats {
   /** True when nothing had changed and the output was left as it was. */
   upToDate?: boolean;
   ms: number;
+  /** Milliseconds per stage of this run (`--verbose`). */
+  stages: StageTimes;
 }
 
 export interface BuildResult {
@@ -104,16 +107,21 @@ export const display = (abs: string): string => {
 export async function buildSite(
   opts: ResolvedOptions,
   onProgress?: BuildOptions['onProgress'],
-): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number } }> {
+): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
   const { config } = opts;
+  const timer = stopwatch();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display });
+  timer.lap('load');
   const diagnostics = [...loaded.diagnostics];
   const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);
+  timer.lap('render');
   for (const r of rendered.values()) diagnostics.push(...r.diagnostics);
   const docs = toDocs(loaded.docs, rendered);
   diagnostics.push(...checkFragments(docs));
   diagnostics.push(...futureDated(loaded.docs));
-  return { site: collectSite(config, docs), diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache };
+  const site = collectSite(config, docs);
+  timer.lap('collect');
+  return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times };
 }
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
@@ -167,7 +175,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const opts = await resolveOptions(options);
   const { config } = opts;
-  const stats: BuildStats = { posts: 0, pages: 0, tags: 0, categories: 0, files: 0, cached: 0, rendered: 0, ms: 0 };
+  const stats: BuildStats = { posts: 0, pages: 0, tags: 0, categories: 0, files: 0, cached: 0, rendered: 0, ms: 0, stages: {} };
   const result = (ok: boolean, diagnostics: Diagnostic[], sources: Map<string, string>): BuildResult => ({
     ok,
     diagnostics,
@@ -181,21 +189,28 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return result(false, [d], new Map());
   }
   // Nothing changed since the last build into this directory: the output is already right.
+  let timer = stopwatch(stats.stages);
   const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], configFiles(opts.root), fingerprintOptions(opts)) : undefined;
   const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
   if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
     Object.assign(stats, record.stats, { upToDate: true });
+    timer.lap('fingerprint');
     return result(true, record.diagnostics, new Map());
   }
-  const { site, diagnostics, sources, cache } = await buildSite(opts, options.onProgress);
+  timer.lap('fingerprint');
+  const { site, diagnostics, sources, cache, stages } = await buildSite(opts, options.onProgress);
   Object.assign(stats, { cached: cache.hits, rendered: cache.misses });
+  Object.assign(stats.stages, stages);
+  timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
   const out = new AtomicOutput(opts.outDir);
   try {
     const assets = await cachedClientAssets(out.staging, config.base, opts.cacheDir);
+    timer.lap('assets');
     const files = emitSite(site, createContext(config, assets), { publicDir: opts.publicDir });
     const written = out.write(files, record ? reusableFiles(opts.outDir, record) : new Map());
+    timer.lap('emit');
     if (opts.search) {
       const search = await buildSearchIndex({ outDir: out.staging, pages: postSearchPages(site.posts, files) });
       for (const e of search.errors) diagnostics.push(diagnostic(display(path.join(opts.outDir, 'pagefind')), 1, 1, `search index: ${e}`, 'output/search'));
@@ -203,16 +218,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         out.abort();
         return result(false, diagnostics, sources);
       }
+      timer.lap('search');
     }
     const pagesHtml = new Map<string, string>();
     for (const f of files) if ('content' in f && typeof f.content === 'string' && f.path.endsWith('.html')) pagesHtml.set(f.path, f.content);
     const broken = checkOutput(out.staging, config.base, pagesHtml);
+    timer.lap('check');
     for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
     if (broken.length > 0) {
       out.abort();
       return result(false, diagnostics, sources);
     }
     await out.commit();
+    timer.lap('commit');
     Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: files.length });
     if (opts.cacheDir && fingerprint) {
       writeRecord(opts.cacheDir, opts.outDir, {

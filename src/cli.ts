@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, display, type BuildResult } from './build.ts';
-import { formatDiagnostic, type Diagnostic } from './content/diagnostic.ts';
+import { build, display } from './build.ts';
+import { CLEAR_LINE, diagnosticsText, progressLine, stageTimes, summary, useColor, useProgress } from './report.ts';
 
 const USAGE = `Usage: folio <command> [options]
 
@@ -32,7 +32,7 @@ Exit codes: 0 done, 1 content errors (the previous output is kept), 2 usage erro
 
 class UsageError extends Error {}
 
-const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+const color = useColor(process.stderr, process.env);
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type WithHelp<O extends Options> = O & { help: { type: 'boolean'; short: 'h' } };
@@ -44,15 +44,6 @@ function parse<O extends Options>(args: string[], options: O, allowPositionals =
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-export function printDiagnostics(result: Pick<BuildResult, 'diagnostics' | 'sources'>, verbose: boolean, quiet: boolean): void {
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
-  const show = (d: Diagnostic, frame: boolean) => process.stderr.write(`${formatDiagnostic(d, frame ? result.sources.get(d.file) : undefined, color)}\n${frame ? '\n' : ''}`);
-  for (const d of errors) show(d, true);
-  if (!quiet) for (const d of warnings) show(d, verbose);
-  if (errors.length > 0) process.stderr.write(`${errors.length} error${errors.length === 1 ? '' : 's'}${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''}\n`);
 }
 
 async function cmdBuild(args: string[]): Promise<number> {
@@ -72,7 +63,7 @@ async function cmdBuild(args: string[]): Promise<number> {
   if (values.url !== undefined && !/^https?:\/\/[^\s]+$/.test(values.url)) throw new UsageError(`--url must be an absolute http(s) URL, got "${values.url}"`);
   const quiet = Boolean(values.quiet);
   const verbose = Boolean(values.verbose);
-  const progress = process.stdout.isTTY && !quiet && !process.env.CI;
+  const progress = useProgress(process.stdout, process.env, quiet);
   const result = await build({
     ...(values.content !== undefined ? { contentDir: values.content } : {}),
     ...(values.out !== undefined ? { outDir: values.out } : {}),
@@ -81,22 +72,16 @@ async function cmdBuild(args: string[]): Promise<number> {
     drafts: Boolean(values.drafts),
     strict: Boolean(values.strict),
     search: !values['no-search'],
-    ...(progress ? { onProgress: (done: number, total: number) => process.stdout.write(`\rrendering ${done}/${total}`) } : {}),
+    ...(progress ? { onProgress: (done: number, total: number) => process.stdout.write(progressLine(done, total)) } : {}),
   });
-  if (progress) process.stdout.write('\r\u001b[K');
-  printDiagnostics(result, verbose, quiet);
+  if (progress) process.stdout.write(CLEAR_LINE);
+  process.stderr.write(diagnosticsText(result, { verbose, quiet, color }));
+  if (verbose) process.stdout.write(`${stageTimes(result.stats.stages)}\n`);
   if (!result.ok) {
-    process.stderr.write(`build failed; ${result.outDir} was left as it was\n`);
+    process.stderr.write(`${summary(result, display(result.outDir))}\n`);
     return 1;
   }
-  if (!quiet) {
-    const s = result.stats;
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    if (s.upToDate) process.stdout.write(`nothing changed: ${display(result.outDir)} is up to date (${s.posts} posts, ${s.pages} pages, ${s.tags} tags) in ${(s.ms / 1000).toFixed(2)} s\n`);
-    else process.stdout.write(
-      `built ${s.posts} posts, ${s.pages} pages, ${s.tags} tags, ${s.categories} categories (${s.files} files, ${s.cached} of ${s.cached + s.rendered} documents from cache) into ${display(result.outDir)} in ${(s.ms / 1000).toFixed(2)} s${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
-    );
-  }
+  if (!quiet) process.stdout.write(`${summary(result, display(result.outDir))}\n`);
   return 0;
 }
 

@@ -24,6 +24,16 @@ export interface SiteConfig {
   nav: NavItem[];
   /** How many posts the site-wide feeds carry. */
   feedLimit: number;
+  /** Default image for shared links (Open Graph, Twitter card): a file under public/. */
+  image?: SiteImage;
+}
+
+export interface SiteImage {
+  /** Site path of a PNG or JPEG under public/, e.g. `/og-image.png` (1200×630 suits most sites). */
+  path: string;
+  alt: string;
+  width: number;
+  height: number;
 }
 
 export type UserConfig = Partial<SiteConfig> & Pick<SiteConfig, 'title'>;

@@ -19,6 +19,8 @@ export interface PageMeta {
   jsonLd?: Record<string, unknown>;
   /** Page-specific body class, e.g. `page-post`. */
   bodyClass?: string;
+  /** Open Graph article facts, for posts. */
+  article?: { published: string; modified: string; section?: string; tags: string[] };
 }
 
 /** The HTML document around every page: head, header with nav and search, main, footer. */
@@ -41,7 +43,9 @@ export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[
     h('meta', { property: 'og:url', content: canonical }),
     h('meta', { property: 'og:site_name', content: config.title }),
     h('meta', { property: 'og:locale', content: config.language.replace('-', '_') }),
-    h('meta', { name: 'twitter:card', content: 'summary' }),
+    ...articleMeta(meta),
+    ...imageMeta(ctx),
+    h('meta', { name: 'twitter:card', content: config.image ? 'summary_large_image' : 'summary' }),
     h('meta', { name: 'twitter:title', content: meta.title || config.title }),
     h('meta', { name: 'twitter:description', content: meta.description || config.description }),
     h('link', { rel: 'alternate', type: 'application/rss+xml', title: `${config.title} (RSS)`, href: ctx.absolute('/feed.xml') }),
@@ -65,6 +69,32 @@ export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[
     type: 'root',
     children: [{ type: 'doctype' }, h('html', { lang: config.language }, [h('head', head), body])],
   };
+}
+
+function articleMeta(meta: PageMeta): Element[] {
+  const a = meta.article;
+  if (!a) return [];
+  return [
+    h('meta', { property: 'article:published_time', content: a.published }),
+    h('meta', { property: 'article:modified_time', content: a.modified }),
+    ...(a.section ? [h('meta', { property: 'article:section', content: a.section })] : []),
+    ...a.tags.map((t) => h('meta', { property: 'article:tag', content: t })),
+  ];
+}
+
+/** The site's share image, as an absolute URL: link previews fetch it from elsewhere. */
+function imageMeta(ctx: RenderContext): Element[] {
+  const image = ctx.config.image;
+  if (!image) return [];
+  const url = ctx.absolute(image.path);
+  return [
+    h('meta', { property: 'og:image', content: url }),
+    h('meta', { property: 'og:image:width', content: String(image.width) }),
+    h('meta', { property: 'og:image:height', content: String(image.height) }),
+    h('meta', { property: 'og:image:alt', content: image.alt }),
+    h('meta', { name: 'twitter:image', content: url }),
+    h('meta', { name: 'twitter:image:alt', content: image.alt }),
+  ];
 }
 
 function header(ctx: RenderContext, current: string): Element {

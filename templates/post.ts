@@ -22,12 +22,13 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
     description: post.summary,
     datePublished: isoDateTime(post.date, ctx.config.timeZone),
     dateModified: isoDateTime(post.updated ?? post.date, ctx.config.timeZone),
-    author: { '@type': 'Person', name: ctx.config.author.name },
+    author: { '@type': 'Person', name: ctx.config.author.name, ...(ctx.config.author.url ? { url: ctx.config.author.url } : {}) },
     keywords: post.tags.map((t) => t.name).join(', '),
     inLanguage: ctx.config.language,
     mainEntityOfPage: ctx.absolute(post.path),
     url: ctx.absolute(post.path),
     ...(post.category ? { articleSection: post.category.name } : {}),
+    ...(ctx.config.image ? { image: ctx.absolute(ctx.config.image.path) } : {}),
   };
   const article = h('article', { className: ['post'] }, [
     h('header', { className: ['post-header'] }, [
@@ -40,7 +41,16 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
   ]);
   return layout(
     ctx,
-    { title: post.title, description: post.summary, path: post.path, type: 'article', hasMath: post.hasMath, jsonLd, bodyClass: 'page-post' },
+    {
+      title: post.title,
+      description: post.summary,
+      path: post.path,
+      type: 'article',
+      hasMath: post.hasMath,
+      jsonLd,
+      bodyClass: 'page-post',
+      article: { published: jsonLd.datePublished, modified: jsonLd.dateModified, tags: post.tags.map((t) => t.name), ...(post.category ? { section: post.category.name } : {}) },
+    },
     [article, ...(extras.asides ?? []), neighbours(ctx, post)],
   );
 }

@@ -10,6 +10,8 @@ export interface StaticServerOptions {
   base: string;
   port?: number;
   host?: string;
+  /** Extra response headers, e.g. a Content-Security-Policy to hold the site to. */
+  headers?: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -24,6 +26,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
   const notFound = path.join(options.dir, '404.html');
   const base = options.base;
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
     const url = req.url ?? '/';
     const fail = () => {
       res.statusCode = 404;

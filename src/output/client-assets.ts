@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Manifest } from 'vite';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { AssetManifest } from '../../templates/context.ts';
@@ -34,6 +35,8 @@ export async function buildClientAssets(outDir: string, base: string): Promise<A
       assetsDir: '.',
       manifest: '.vite-manifest.json',
       modulePreload: false,
+      // Every font and image is a file: nothing as a data: URL, so a strict CSP (font-src 'self') holds.
+      assetsInlineLimit: 0,
       target: 'es2020',
       rollupOptions: { input: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(CLIENT_DIR, v)])) },
     },
@@ -106,6 +109,9 @@ function clientKey(base: string): string {
     }
   };
   visit(CLIENT_DIR);
+  // This module holds the bundler settings: a change to them changes the output too.
+  const self = fileURLToPath(import.meta.url);
+  hash.update(`${self}\0${statSync(self).mtimeMs}\n`);
   const lock = path.join(PACKAGE_ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
   return hash.digest('hex').slice(0, 16);

@@ -11,6 +11,23 @@ import { startStaticServer, type RunningServer } from '../../src/dev/static-serv
 import { launchBrowser, watchErrors, type TestBrowser } from '../helpers/browser.ts';
 import { folio, REPO } from '../helpers/fixture.ts';
 
+/**
+ * No inline scripts and nothing from other origins. Pagefind compiles WebAssembly; KaTeX places
+ * glyphs with style attributes (not style elements), which 'unsafe-inline' in style-src allows.
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function describeBuiltSite(base: '/' | '/kb/'): void {
   describe(`the built site in Chromium, served under ${base}`, () => {
     let out: string;
@@ -30,7 +47,9 @@ export function describeBuiltSite(base: '/' | '/kb/'): void {
       const built = folio(REPO, 'build', '--out', out, '--base', base, '--url', 'https://example.org', '--quiet');
       expect(built.stderr).toBe('');
       expect(built.code).toBe(0);
-      server = await startStaticServer({ dir: out, base });
+      // Served under a strict Content-Security-Policy: an inline script or style element, or
+      // anything loaded from elsewhere, would be a console error and fail the test that saw it.
+      server = await startStaticServer({ dir: out, base, headers: { 'content-security-policy': STRICT_CSP } });
       browser = await launchBrowser();
       context = await browser.context({ viewport: { width: 1280, height: 900 } });
       page = await context.newPage();

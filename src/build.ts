@@ -167,7 +167,7 @@ function futureDated(docs: SourceDoc[]): Diagnostic[] {
   const now = Date.now();
   return docs
     .filter((d) => d.kind === 'post' && d.fm.date && d.fm.date.getTime() > now)
-    .map((d) => diagnostic(d.file, 2, 1, 'this post is dated in the future; it is published now all the same', 'frontmatter/future-date', 'warning'));
+    .map((d) => diagnostic(d.file, d.source.split('\n').findIndex((l) => /^date\s*:/.test(l)) + 1 || 2, 1, 'this post is dated in the future; it is published now all the same', 'frontmatter/future-date', 'warning'));
 }
 
 /** `folio build`: the whole pipeline, written atomically into the output directory. */

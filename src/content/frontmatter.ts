@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
 import { parseFrontmatterDate } from './dates.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
@@ -101,8 +101,17 @@ export function parseSource(source: string, file: string, timeZone: string, requ
     diagnostics.push(diagnostic(file, 2, 1, 'frontmatter must be a mapping of `key: value` lines', 'frontmatter/shape'));
     return { body, diagnostics, places: Object.fromEntries(keyPlaces) };
   }
-  const placeOf = (key: string | undefined): Located => (key && keyPlaces.get(key)) || { line: 1, column: 1 };
-  const value = (doc as Document).toJS() ?? {};
+  // A required key that is missing is reported on the block's first line, where it would go.
+  const placeOf = (key: string | undefined): Located => (key && keyPlaces.get(key)) || { line: 2, column: 1 };
+  let value: unknown;
+  try {
+    // Aliases are expanded here: an undefined one, or an alias bomb, throws.
+    value = (doc as Document).toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const place = aliasPlace(doc, at) ?? { line: 2, column: 1 };
+    diagnostics.push(diagnostic(file, place.line, place.column, `invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`, 'frontmatter/yaml'));
+    return { body, diagnostics, places: Object.fromEntries(keyPlaces) };
+  }
   const result = schema.safeParse(value);
   if ((value as Record<string, unknown>).date === undefined && requireDate) {
     diagnostics.push(diagnostic(file, 2, 1, 'date is required (e.g. `date: 2026-01-11`)', 'frontmatter/date'));
@@ -158,6 +167,24 @@ export function parseSource(source: string, file: string, timeZone: string, requ
     ...(fm.slug !== undefined ? { slug: fm.slug } : {}),
   };
   return { data, body, diagnostics, places: Object.fromEntries(keyPlaces) };
+}
+
+/** The first alias that names no anchor, else the first alias: where toJS() gave up. */
+function aliasPlace(doc: Document, at: (offset: number) => Located): Located | undefined {
+  let unresolved: Located | undefined;
+  let first: Located | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      const place = node.range ? at(node.range[0]) : undefined;
+      first ??= place;
+      if (node.resolve(doc) === undefined) {
+        unresolved = place;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved ?? first;
 }
 
 function tagItemPlace(doc: Document, index: number, at: (offset: number) => Located): Located | undefined {

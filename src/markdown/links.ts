@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -77,6 +77,17 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
   data.deps[`file:${targetRel}`] = observeDep(`file:${targetRel}`, data);
   if (!existsSync(abs) || !statSync(abs).isFile()) {
     fail(`${kind === 'image' ? 'image' : 'file'} does not exist: "${url}" (resolved to ${targetRel})`, kind === 'image' ? 'image/missing' : 'link/missing-file');
+    return '#';
+  }
+  const real = realpathSync(abs);
+  const realRoot = realpathSync(data.contentDir);
+  if (!real.startsWith(realRoot + path.sep)) {
+    fail(`${kind} "${url}" is a symbolic link to ${real}, outside the content directory; refused`, 'file/symlink');
+    return '#';
+  }
+  // The file is copied beside the page's own index.html; that one name would replace the page.
+  if (path.posix.basename(targetRel) === 'index.html') {
+    fail(`a file named index.html beside the page would replace the page itself (${data.sitePath}); rename the file`, 'content/url-collision');
     return '#';
   }
   const assetPath = data.sitePath + path.posix.basename(targetRel);

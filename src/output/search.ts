@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { outputFile } from '../site/urls.ts';
+import { searchInput } from './search-input.ts';
 import type { OutputFile } from './writer.ts';
 
 /** One page to index: its site path (without the base) and its finished HTML. */
@@ -27,7 +28,7 @@ export interface SearchIndexResult {
  * Elements inside an indexed post that are not prose: KaTeX's glyph spans and MathML (they would
  * show as noise in excerpts) and the `#` anchors beside headings.
  */
-const EXCLUDE = ['.katex', '.heading-anchor'];
+const EXCLUDE_CLASSES = ['katex', 'heading-anchor'];
 
 /**
  * The search stage: builds a Pagefind index of the given pages into `<outDir>/pagefind/`.
@@ -40,14 +41,14 @@ const EXCLUDE = ['.katex', '.heading-anchor'];
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
-  const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE });
+  const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_CLASSES.map((c) => `.${c}`) });
   if (!index) return { pages: 0, errors: errors.length ? errors : ['Pagefind could not start'], ms: 0 };
   const all = [...errors];
   try {
     // Sorted so the bundle does not depend on the order posts arrive in.
     const pages = [...options.pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.html });
+      const added = await index.addHTMLFile({ url: page.url, content: searchInput(page.html, { excludeClasses: EXCLUDE_CLASSES }) });
       all.push(...added.errors.map((e) => `${page.url}: ${e}`));
     }
     const written = await index.writeFiles({ outputPath: path.join(options.outDir, 'pagefind') });

@@ -71,7 +71,9 @@ interface RequestTrace {
  */
 export class DevSite {
   private current?: Snapshot;
-  private renders = new Map<string, { key: string; version: number; rendered: Rendered }>();
+  /** `request` is set on renders with errors: they are reused within that request only. */
+  private renders = new Map<string, { key: string; version: number; rendered: Rendered; request?: number }>();
+  private requests = 0;
   private renderer?: { from: Pipeline; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
   private request?: RequestTrace;
   private reported = new Set<string>();
@@ -95,6 +97,7 @@ export class DevSite {
 
     const trace: RequestTrace = { shown: new Set(), used: new Set() };
     this.request = trace;
+    this.requests++;
     let response: DevResponse;
     try {
       response = this.route(snap, sitePath);
@@ -213,7 +216,8 @@ export class DevSite {
 
   private peek(snap: Snapshot, rel: string): Rendered | undefined {
     const hit = this.renders.get(rel);
-    return hit !== undefined && hit.version === this.options.codeVersion() && hit.key === this.key(snap, rel) ? hit.rendered : undefined;
+    if (hit === undefined || (hit.request !== undefined && hit.request !== this.requests)) return undefined;
+    return hit.version === this.options.codeVersion() && hit.key === this.key(snap, rel) ? hit.rendered : undefined;
   }
 
   /** One document, rendered by the build's processor (formula errors are warnings here). */
@@ -232,7 +236,8 @@ export class DevSite {
     }
     // Documents with errors are rendered again on the next request, so a fix to a file they
     // depend on (a missing image) shows without touching the document itself.
-    if (!rendered.diagnostics.some((d) => d.severity === 'error')) this.renders.set(rel, { key, version: this.options.codeVersion(), rendered });
+    const failed = rendered.diagnostics.some((d) => d.severity === 'error');
+    this.renders.set(rel, { key, version: this.options.codeVersion(), rendered, ...(failed ? { request: this.requests } : {}) });
     return rendered;
   }
 

@@ -80,6 +80,21 @@ describe('folio dev', () => {
     expect(fixed.text).toContain('MAE 改过的标题');
   });
 
+  it('recovers when a missing image is added, without touching the post', async () => {
+    const good = readFileSync(mae(), 'utf8');
+    writeFileSync(mae(), `${good}\n![新图](./new-figure.svg)\n`);
+    const broken = await get('posts/mae/');
+    expect(broken.status).toBe(500);
+    expect(broken.text).toMatch(/content\/posts\/ssl\/mae\.md:\d+:1/);
+    expect(broken.text).toContain('image does not exist');
+    writeFileSync(path.join(project, 'content/posts/ssl/new-figure.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const fixed = await get('posts/mae/');
+    expect(fixed.status).toBe(200);
+    expect(fixed.text).toContain('src="/kb/posts/mae/new-figure.svg"');
+    expect((await get('posts/mae/new-figure.svg')).status).toBe(200);
+    writeFileSync(mae(), good);
+  });
+
   it('shows a broken formula as a marked warning, not an error page', async () => {
     const good = readFileSync(mae(), 'utf8');
     writeFileSync(mae(), good.replace('MAE 随机遮住 75% 的 patch', 'MAE 随机遮住 $\\frac{1}{$ 的 patch'));

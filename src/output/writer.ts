@@ -80,10 +80,7 @@ export class AtomicOutput {
       if (this.written.has(dest)) throw new Error(`two files of the build want the same path: ${file.path}`);
       this.written.add(dest);
       const dir = path.dirname(dest);
-      if (!dirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        dirs.add(dir);
-      }
+      if (!dirs.has(dir)) this.makeDir(dir, dirs);
       const digest = 'copyFrom' in file ? sourceDigest(file.copyFrom) : contentDigest(file.content);
       manifest.set(file.path, digest);
       if (previous.get(file.path) === digest && this.linkUnchanged(file.path, dest)) continue;
@@ -91,6 +88,18 @@ export class AtomicOutput {
       else writeFileSync(dest, file.content);
     }
     return manifest;
+  }
+
+  /** mkdir for each missing ancestor once; `recursive` would stat every ancestor every time. */
+  private makeDir(dir: string, made: Set<string>): void {
+    if (made.has(dir) || dir === this.staging) return;
+    this.makeDir(path.dirname(dir), made);
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    made.add(dir);
   }
 
   private linkUnchanged(relative: string, dest: string): boolean {

@@ -8,7 +8,7 @@ export default defineConfig({
   language: 'zh-CN',
   timeZone: 'Asia/Shanghai',
   author: { name: 'Folio 编辑部' },
-  perPage: 10,
+  perPage: 12,
   // Shown by link previews; redraw with `npx tsx scripts/og-image.ts` when the title changes.
   image: { path: '/og-image.png', alt: '机器学习笔记：自监督学习、目标检测与深度学习框架的中文技术笔记', width: 1200, height: 630 },
   nav: [

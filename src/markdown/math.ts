@@ -4,6 +4,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { diagnostic } from '../content/diagnostic.ts';
 import { renderData } from './file-data.ts';
+import { isStackOverflow } from './nesting.ts';
 import { LineIndex } from './positions.ts';
 
 export interface MathOptions {
@@ -47,6 +48,12 @@ export function rehypeMath(options: MathOptions) {
       data.hasMath = true;
       const display = (code.properties.className as string[]).includes('math-display');
       const tex = textOf(code);
+      if (hasBareHan(tex)) {
+        const at = node.position?.start ?? code.position?.start ?? { line: 1, column: 1 };
+        data.diagnostics.push(
+          diagnostic(data.displayPath, at.line, at.column, 'Chinese text in math mode: wrap it in \\text{…}; if the $ is meant as a currency sign, write \\$', 'math/cjk-in-math', 'warning'),
+        );
+      }
       const key = `${display ? 'D' : 'I'}\u0000${tex}`;
       let html = cache.get(key);
       if (html === undefined) {
@@ -55,7 +62,7 @@ export function rehypeMath(options: MathOptions) {
           cache.set(key, html);
         } catch (error) {
           const place = errorPlace(code, node, tex, error, source, (lines ??= new LineIndex(source)));
-          const reason = error instanceof katex.ParseError ? error.rawMessage : String(error);
+          const reason = error instanceof katex.ParseError ? error.rawMessage : isStackOverflow(error) ? 'the formula nests too deeply' : String(error);
           data.diagnostics.push(
             diagnostic(data.displayPath, place.line, place.column, `KaTeX cannot render ${display ? 'display' : 'inline'} math: ${reason}`, 'math/katex', options.failOn),
           );
@@ -104,4 +111,15 @@ function errorMarker(tex: string, display: boolean, reason: string): Element {
     properties: { className: ['math-error'], title: reason, role: 'note' },
     children: [{ type: 'text', value: tex }],
   };
+}
+
+const TEXT_GROUP = /\\(?:text|textrm|textbf|textit|textsf|texttt|mbox|mathrm|operatorname)\s*\{(?:[^{}]|\{[^{}]*\})*\}/g;
+const HAN = /\p{Script=Han}/u;
+
+/** Han characters outside \text{…} and friends: usually prose caught between two `$`. */
+export function hasBareHan(tex: string): boolean {
+  if (!HAN.test(tex)) return false;
+  let rest = tex;
+  for (let previous = ''; previous !== rest; ) [previous, rest] = [rest, rest.replace(TEXT_GROUP, '')];
+  return HAN.test(rest);
 }

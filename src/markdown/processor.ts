@@ -30,7 +30,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.

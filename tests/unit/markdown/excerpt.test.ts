@@ -35,3 +35,17 @@ describe('excerpts', () => {
     expect(emoji.endsWith('😀…')).toBe(true);
   });
 });
+
+describe('math diagnostics', () => {
+  const render = (body: string) =>
+    renderDocument(processor, { rel: 'posts/a.md', displayPath: 'a.md', body, sitePath: '/posts/a/', docPaths: {}, contentDir: '/nonexistent', base: '/' });
+
+  it('warns about Chinese caught between two dollar signs, at the formula', () => {
+    const r = render('第一行\n\n价格 $5 和 $6 元。');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ line: 3, column: 4, severity: 'warning', rule: 'math/cjk-in-math' })]);
+  });
+
+  it('accepts Chinese inside \\text{}', () => {
+    expect(render('$\\text{掩码率} = 0.75$ 与 $x_{\\text{编码器}}$').diagnostics).toEqual([]);
+  });
+});

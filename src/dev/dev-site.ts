@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { AssetManifest } from '../../templates/context.ts';
 import type { SiteConfig } from '../config.ts';
 import type { Diagnostic } from '../content/diagnostic.ts';
@@ -8,6 +6,8 @@ import type { LoadResult } from '../content/load.ts';
 import type { Rendered, RenderInput } from '../markdown/render.ts';
 import type { LazyFile } from '../output/emit.ts';
 import type { Doc, Site } from '../site/model.ts';
+import { contentType } from './content-type.ts';
+import { contentFingerprint } from './fingerprint.ts';
 import { lazyDocs } from './lazy-docs.ts';
 
 /** The pipeline as loaded through Vite (see pipeline.ts). */
@@ -284,57 +284,10 @@ export class DevSite {
   }
 }
 
-/** Every Markdown file's path, size and mtime: cheap to compute on each request, exact. */
-export function contentFingerprint(contentDir: string): string {
-  const parts: string[] = [];
-  for (const sub of ['posts', 'pages']) {
-    let names: string[];
-    try {
-      names = readdirSync(path.join(contentDir, sub), { recursive: true, encoding: 'utf8' });
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (!name.endsWith('.md')) continue;
-      try {
-        const s = statSync(path.join(contentDir, sub, name));
-        parts.push(`${sub}/${name}:${s.size}:${s.mtimeMs}`);
-      } catch {
-        // Deleted between listing and stat: the next request sees it gone.
-      }
-    }
-  }
-  return hash(parts.join('\n'));
-}
-
 function hash(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.pdf': 'application/pdf',
-  '.mp4': 'video/mp4',
-  '.woff2': 'font/woff2',
-};
-
-export function contentType(file: string): string {
-  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

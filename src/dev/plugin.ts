@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
-import { contentType, type DevSite } from './dev-site.ts';
+import { contentType } from './content-type.ts';
+import type { DevSite } from './dev-site.ts';
 import { errorPage } from './error-page.ts';
 
 export interface FolioDevPluginOptions {

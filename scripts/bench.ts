@@ -1,0 +1,150 @@
+// `npm run bench`: measures Folio against the floor on generated corpora, in one run, and
+// writes the figures to docs/benchmarks.md. Wall time and peak memory are measured from the
+// outside (the process tree is sampled through /proc), so they include workers and Pagefind.
+//
+//   npm run bench                      # 1,000, 4,000 and 10,000 posts
+//   npm run bench -- --sizes 1000      # a quick run
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PACKAGE_ROOT } from '../src/paths.ts';
+import { writeCorpus } from './bench/corpus.ts';
+
+interface Measure {
+  wallMs: number;
+  /** Peak resident memory of the main process, and of any child process (Pagefind). */
+  mainRssMb: number;
+  childRssMb: number;
+  ok: boolean;
+  output: string;
+}
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,4000,10000' }, out: { type: 'string', default: 'docs/benchmarks.md' } } });
+const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+
+const BIN = path.join(PACKAGE_ROOT, 'bin/folio.js');
+const FLOOR = path.join(PACKAGE_ROOT, 'scripts/bench/floor.ts');
+const TSX = path.join(PACKAGE_ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+/** Runs a command and samples the RSS of it and its descendants every 50 ms. */
+function measure(cmd: string, args: string[], cwd: string): Promise<Measure> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d));
+    child.stderr.on('data', (d: Buffer) => (output += d));
+    let mainRss = 0;
+    let childRss = 0;
+    const sample = () => {
+      const tree = processTree(child.pid!);
+      mainRss = Math.max(mainRss, rssKb(child.pid!));
+      childRss = Math.max(childRss, tree.filter((p) => p !== child.pid && !isNode(p)).reduce((sum, p) => sum + rssKb(p), 0));
+    };
+    const timer = setInterval(sample, 50);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolve({ wallMs: performance.now() - started, mainRssMb: mainRss / 1024, childRssMb: childRss / 1024, ok: code === 0, output: output.trim().split('\n').slice(-3).join(' | ') });
+    });
+  });
+}
+
+function rssKb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+function isNode(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('node');
+  } catch {
+    return false;
+  }
+}
+
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  return tree;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+async function benchSize(posts: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), `folio-bench-${posts}-`));
+  writeCorpus(path.join(dir, 'content'), { posts, seed: 2026 });
+  const build = (...extra: string[]) => measure(process.execPath, [BIN, 'build', '--out', 'out', '--quiet', ...extra], dir);
+  const clean = () => {
+    rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+    rmSync(path.join(dir, 'out'), { recursive: true, force: true });
+  };
+  console.error(`[${posts}] floor…`);
+  const floor = await measure(process.execPath, [TSX, FLOOR, path.join(dir, 'content')], dir);
+  clean();
+  console.error(`[${posts}] cold build…`);
+  const cold = await build();
+  clean();
+  console.error(`[${posts}] cold build --no-search…`);
+  const coldNoSearch = await build('--no-search');
+  // Warm builds start from a complete cold build with search.
+  clean();
+  await build();
+  const edited = path.join(dir, 'content/posts/00/post-00001.md');
+  appendFileSync(edited, '\n增量构建测试：这一段是新加的。\n');
+  console.error(`[${posts}] warm build, one post edited…`);
+  const warmEdit = await build();
+  console.error(`[${posts}] warm build, nothing changed…`);
+  const warmNoop = await build();
+  rmSync(dir, { recursive: true, force: true });
+  return { posts, floor, cold, coldNoSearch, warmEdit, warmNoop };
+}
+
+const results = [];
+for (const n of sizes) results.push(await benchSize(n));
+
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured by \`npm run bench\` in one run on ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.`,
+  'Corpora are generated by `scripts/bench/corpus.ts` (seeded: mixed Chinese and English, ~40% of posts with KaTeX math,',
+  '~70% with code). The floor is `scripts/bench/floor.ts`: gray-matter + remark-parse/gfm/math + remark-rehype +',
+  'rehype-katex + rehype-highlight + stringify on one thread, rendering posts only (no pages, feeds or search).',
+  'Wall time includes process start-up. Peak memory is sampled from /proc every 50 ms: the Node process (with its',
+  'worker threads), and separately the search indexer (Pagefind) child process. This machine is shared and noisy:',
+  'compare ratios within one run, not seconds across runs.',
+  '',
+  '| posts | what | wall | ratio to floor | per post | Node peak | indexer peak | ok |',
+  '|---:|---|---:|---:|---:|---:|---:|:-:|',
+];
+for (const r of results) {
+  const row = (name: string, m: Measure) =>
+    `| ${r.posts} | ${name} | ${s(m.wallMs)} | ${ratio(m.wallMs, r.floor.wallMs)} | ${(m.wallMs / r.posts).toFixed(2)} ms | ${m.mainRssMb.toFixed(0)} MB | ${m.childRssMb ? `${m.childRssMb.toFixed(0)} MB` : '–'} | ${m.ok ? '✓' : '✗'} |`;
+  lines.push(row('(a) floor', r.floor), row('(b) cold build', r.cold), row('(c) cold, `--no-search`', r.coldNoSearch), row('(d) warm, one post edited', r.warmEdit), row('(e) warm, no change', r.warmNoop));
+}
+if (results.length > 1) {
+  const first = results[0]!;
+  const last = results.at(-1)!;
+  lines.push('', `Cost per post of a cold build at ${last.posts} posts vs ${first.posts}: ${ratio(last.cold.wallMs / last.posts, first.cold.wallMs / first.posts)} (target ≤ 1.2×).`);
+}
+const failures = results.flatMap((r) => Object.entries(r).filter(([, m]) => typeof m === 'object' && !m.ok).map(([k, m]) => `${r.posts} ${k}: ${(m as Measure).output}`));
+if (failures.length) lines.push('', 'Failures:', ...failures.map((f) => `- ${f}`));
+const text = `${lines.join('\n')}\n`;
+mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+writeFileSync(values.out, text);
+process.stdout.write(text);

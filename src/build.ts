@@ -8,16 +8,17 @@ import { renderMany } from './markdown/render-pool.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
 import { buildWikiIndex } from './markdown/wikilinks.ts';
 import { RenderCache } from './cache/render-cache.ts';
-import { checkOutput } from './output/check.ts';
+import { OwnLinks } from './output/check.ts';
 import { cachedClientAssets } from './output/client-assets.ts';
 import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
-import { emitSite } from './output/emit.ts';
-import { buildSearchIndex, postSearchPages } from './output/search.ts';
-import { AtomicOutput } from './output/writer.ts';
+import { siteFiles } from './output/emit.ts';
+import { buildSearchIndex, type SearchPage } from './output/search.ts';
+import { AtomicOutput, type OutputFile } from './output/writer.ts';
 import { collectSite } from './site/collect.ts';
 import { toDocs } from './site/docs.ts';
 import { checkFragments } from './site/link-check.ts';
 import type { Site } from './site/model.ts';
+import { outputFile } from './site/urls.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
 
 export interface BuildOptions {
@@ -208,11 +209,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     const assets = await cachedClientAssets(out.staging, config.base, opts.cacheDir);
     timer.lap('assets');
-    const files = emitSite(site, createContext(config, assets), { publicDir: opts.publicDir });
-    const written = out.write(files, record ? reusableFiles(opts.outDir, record) : new Map());
+    // Pages are rendered, written and scanned for links one at a time, so the whole site's
+    // markup never sits in memory at once; only post pages are kept, for the search index.
+    const links = new OwnLinks();
+    const postFiles = new Map(site.posts.map((p) => [outputFile(p.path), p.path]));
+    const searchPages: SearchPage[] = [];
+    let fileCount = 0;
+    const files = function* (): Generator<OutputFile> {
+      for (const f of siteFiles(site, createContext(config, assets), { publicDir: opts.publicDir })) {
+        fileCount++;
+        if (!('render' in f)) {
+          yield f;
+          continue;
+        }
+        const content = f.render();
+        if (typeof content === 'string' && f.path.endsWith('.html')) {
+          links.add(f.path, content);
+          const url = postFiles.get(f.path);
+          if (url !== undefined && opts.search) searchPages.push({ url, html: content });
+        }
+        yield { path: f.path, content };
+      }
+    };
+    const written = out.write(files(), record ? reusableFiles(opts.outDir, record) : new Map());
     timer.lap('emit');
     if (opts.search) {
-      const search = await buildSearchIndex({ outDir: out.staging, pages: postSearchPages(site.posts, files) });
+      const search = await buildSearchIndex({ outDir: out.staging, pages: searchPages });
       for (const e of search.errors) diagnostics.push(diagnostic(display(path.join(opts.outDir, 'pagefind')), 1, 1, `search index: ${e}`, 'output/search'));
       if (search.errors.length > 0) {
         out.abort();
@@ -220,9 +242,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
       timer.lap('search');
     }
-    const pagesHtml = new Map<string, string>();
-    for (const f of files) if ('content' in f && typeof f.content === 'string' && f.path.endsWith('.html')) pagesHtml.set(f.path, f.content);
-    const broken = checkOutput(out.staging, config.base, pagesHtml);
+    const broken = links.check(out.staging, config.base);
     timer.lap('check');
     for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
     if (broken.length > 0) {
@@ -231,7 +251,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await out.commit();
     timer.lap('commit');
-    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: files.length });
+    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount });
     if (opts.cacheDir && fingerprint) {
       writeRecord(opts.cacheDir, opts.outDir, {
         fingerprint,

@@ -34,9 +34,25 @@ export function checkSite(outDir: string, base: string): BrokenLink[] {
  * our serializer wrote it), with the other files of the output listed from disk.
  */
 export function checkOutput(outDir: string, base: string, html: ReadonlyMap<string, string>): BrokenLink[] {
-  const pages = new Map<string, PageInfo>();
-  for (const [file, markup] of html) pages.set(file, scanOwn(markup));
-  return checkPages(pages, new Set(listAll(outDir)), base);
+  const links = new OwnLinks();
+  for (const [file, markup] of html) links.add(file, markup);
+  return links.check(outDir, base);
+}
+
+/**
+ * Collects ids and links page by page while a build writes them, so the markup itself need not
+ * stay in memory until the check.
+ */
+export class OwnLinks {
+  private readonly pages = new Map<string, PageInfo>();
+
+  add(file: string, markup: string): void {
+    this.pages.set(file, scanOwn(markup));
+  }
+
+  check(outDir: string, base: string): BrokenLink[] {
+    return checkPages(this.pages, new Set(listAll(outDir)), base);
+  }
 }
 
 function checkPages(pages: Map<string, PageInfo>, files: Set<string>, base: string): BrokenLink[] {

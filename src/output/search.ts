@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { outputFile } from '../site/urls.ts';
 import { searchInput } from './search-input.ts';
-import type { OutputFile } from './writer.ts';
 
 /** One page to index: its site path (without the base) and its finished HTML. */
 export interface SearchPage {
@@ -58,14 +56,4 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     await index.deleteIndex();
     await close();
   }
-}
-
-/** The search stage's input from a build: each post's page, as emitted. */
-export function postSearchPages(posts: readonly { path: string }[], files: readonly OutputFile[]): SearchPage[] {
-  const byPath = new Map(files.map((f) => [f.path, f]));
-  return posts.flatMap((post) => {
-    const file = byPath.get(outputFile(post.path));
-    if (!file || !('content' in file)) return [];
-    return [{ url: post.path, html: typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content) }];
-  });
 }

@@ -52,6 +52,8 @@ export interface BuildStats {
   rendered: number;
   /** True when nothing had changed and the output was left as it was. */
   upToDate?: boolean;
+  /** Search index shards, and how many were indexed in this build (the rest were unchanged). */
+  search?: { shards: number; indexed: number };
   ms: number;
   /** Milliseconds per stage of this run (`--verbose`). */
   stages: StageTimes;
@@ -234,12 +236,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const written = out.write(files(), record ? reusableFiles(opts.outDir, record) : new Map());
     timer.lap('emit');
     if (opts.search) {
-      const search = await buildSearchIndex({ outDir: out.staging, pages: searchPages });
+      const search = await buildSearchIndex({ outDir: out.staging, pages: searchPages, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
       for (const e of search.errors) diagnostics.push(diagnostic(display(path.join(opts.outDir, 'pagefind')), 1, 1, `search index: ${e}`, 'output/search'));
       if (search.errors.length > 0) {
         out.abort();
         return result(false, diagnostics, sources);
       }
+      stats.search = { shards: search.shards, indexed: search.indexed };
       timer.lap('search');
     }
     const broken = links.check(out.staging, config.base);

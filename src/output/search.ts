@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
+import { PACKAGE_ROOT } from '../paths.ts';
 import { searchInput } from './search-input.ts';
 
 /** One page to index: its site path (without the base) and its finished HTML. */
@@ -14,12 +17,19 @@ export interface SearchIndexOptions {
   pages: SearchPage[];
   /** Output directory (the staging dir of a build); the bundle goes to `<outDir>/pagefind/`. */
   outDir: string;
+  /** Where indexed shards are kept between builds; an unchanged shard is not indexed again. */
+  cacheDir?: string;
+  /** Number of shards; by default it grows with the number of pages (see `shardCount`). */
+  shards?: number;
 }
 
 export interface SearchIndexResult {
   pages: number;
   errors: string[];
   ms: number;
+  /** Shards in the index, and how many of them had to be indexed (the rest came from the cache). */
+  shards: number;
+  indexed: number;
 }
 
 /**
@@ -39,21 +49,112 @@ const EXCLUDE_CLASSES = ['katex', 'heading-anchor'];
  */
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
+  // Sorted so the bundle does not depend on the order posts arrive in.
+  const records = options.pages
+    .map((p) => ({ url: p.url, content: searchInput(p.html, { excludeClasses: EXCLUDE_CLASSES }) }))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const shards = shardRecords(records, options.shards ?? shardCount(records.length));
+  const keys = shards.map((shard) => shardKey(shard));
+  const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search') : undefined;
+  const errors: string[] = [];
+  const fresh: string[] = [];
+  const bundles: string[] = [];
+  let service = false;
+  try {
+    for (const [i, shard] of shards.entries()) {
+      const cached = cacheRoot ? path.join(cacheRoot, keys[i]!) : undefined;
+      if (cached && existsSync(path.join(cached, 'pagefind-entry.json'))) {
+        bundles.push(cached);
+        continue;
+      }
+      const target = cached ?? path.join(options.outDir, `.pagefind-shard-${i}`);
+      service = true;
+      const built = await indexShard(shard, `${target}.tmp-${process.pid}`);
+      errors.push(...built);
+      if (built.length > 0) return { pages: records.length, errors, ms: Math.round(performance.now() - started), shards: shards.length, indexed: fresh.length };
+      rmSync(target, { recursive: true, force: true });
+      renameSync(`${target}.tmp-${process.pid}`, target);
+      fresh.push(keys[i]!);
+      bundles.push(target);
+    }
+  } finally {
+    if (service) await close();
+  }
+  // The first shard is the primary bundle at pagefind/; the others are merged in the browser.
+  const root = path.join(options.outDir, 'pagefind');
+  const extra: string[] = [];
+  bundles.forEach((bundle, i) => {
+    const dir = i === 0 ? root : path.join(root, `shard-${keys[i]!.slice(0, 16)}`);
+    cpSync(bundle, dir, { recursive: true });
+    if (i > 0) extra.push(`shard-${keys[i]!.slice(0, 16)}/`);
+    if (!cacheRoot) rmSync(bundle, { recursive: true, force: true });
+  });
+  writeFileSync(path.join(root, 'shards.json'), `${JSON.stringify(extra)}\n`);
+  if (cacheRoot) pruneShards(cacheRoot, new Set(keys));
+  return { pages: records.length, errors, ms: Math.round(performance.now() - started), shards: shards.length, indexed: fresh.length };
+}
+
+interface SearchRecord {
+  url: string;
+  content: string;
+}
+
+/**
+ * Posts are split into shards by a hash of their URL, so editing one post changes one shard's
+ * index only; the browser merges the shards (Pagefind's mergeIndex). Small sites get one shard.
+ */
+export function shardCount(pages: number): number {
+  if (pages <= 500) return 1;
+  return Math.min(64, 2 ** Math.ceil(Math.log2(pages / 300)));
+}
+
+function shardRecords(records: SearchRecord[], n: number): SearchRecord[][] {
+  const shards: SearchRecord[][] = Array.from({ length: n }, () => []);
+  for (const r of records) shards[fnv1a(r.url) % n]!.push(r);
+  return shards.filter((s, i) => i === 0 || s.length > 0);
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+function shardKey(shard: SearchRecord[]): string {
+  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${EXCLUDE_CLASSES.join(',')}\0`);
+  for (const r of shard) hash.update(`${r.url}\0${r.content}\0`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+const PAGEFIND_VERSION = (() => {
+  try {
+    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
+
+/** Pagefind's prebuilt UIs; the site uses its JavaScript API only. */
+const UNUSED = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./;
+
+async function indexShard(records: SearchRecord[], outputPath: string): Promise<string[]> {
   const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_CLASSES.map((c) => `.${c}`) });
-  if (!index) return { pages: 0, errors: errors.length ? errors : ['Pagefind could not start'], ms: 0 };
+  if (!index) return errors.length ? errors : ['Pagefind could not start'];
   const all = [...errors];
   try {
-    // Sorted so the bundle does not depend on the order posts arrive in.
-    const pages = [...options.pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: searchInput(page.html, { excludeClasses: EXCLUDE_CLASSES }) });
-      all.push(...added.errors.map((e) => `${page.url}: ${e}`));
+    for (const r of records) {
+      const added = await index.addHTMLFile({ url: r.url, content: r.content });
+      all.push(...added.errors.map((e) => `${r.url}: ${e}`));
     }
-    const written = await index.writeFiles({ outputPath: path.join(options.outDir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath });
     all.push(...written.errors);
-    return { pages: pages.length, errors: all, ms: Math.round(performance.now() - started) };
   } finally {
     await index.deleteIndex();
-    await close();
   }
+  for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(path.join(outputPath, name), { force: true });
+  return all;
+}
+
+function pruneShards(cacheRoot: string, keep: Set<string>): void {
+  for (const name of readdirSync(cacheRoot)) if (!keep.has(name)) rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
 }

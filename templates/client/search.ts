@@ -18,11 +18,24 @@ interface PagefindResult {
 
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (query: string) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 const MAX_RESULTS = 20;
+
+/** The extra shards of the index, listed by the build; none for a site indexed in one piece. */
+async function shardList(bundle: string): Promise<string[]> {
+  try {
+    const response = await fetch(`${bundle}shards.json`);
+    if (!response.ok) return [];
+    const list: unknown = await response.json();
+    return Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string' && /^shard-[0-9a-f]+\/$/.test(s)) : [];
+  } catch {
+    return [];
+  }
+}
 const DEBOUNCE_MS = 150;
 
 export function enhanceSearch(): void {
@@ -40,6 +53,8 @@ export function enhanceSearch(): void {
       // Result URLs are stored without the base, so one index serves any base path.
       await pf.options({ baseUrl: base, excerptLength: 40 });
       await pf.init();
+      // Large sites are indexed in shards (one edit re-indexes one shard); merge the others in.
+      for (const shard of await shardList(bundle)) await pf.mergeIndex(`${bundle}${shard}`, { baseUrl: base, excerptLength: 40 });
       return pf;
     })());
 

@@ -1,10 +1,29 @@
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 
 /**
+ * The largest source file we render. A real post is tens of kilobytes; the Markdown parser
+ * slows down on documents of many megabytes (seconds per megabyte, worse with many small
+ * blocks), so a 10 MB paste fails at once with a clear message instead of stalling the build.
+ */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+/**
  * Bytes to text the way authors expect: UTF-8 only, a BOM is dropped, CRLF and CR become LF
  * (so every line/column we report matches what an editor shows).
  */
 export function decodeSource(bytes: Uint8Array, file: string): { text: string } | { error: Diagnostic } {
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return {
+      error: diagnostic(
+        file,
+        1,
+        1,
+        `the file is ${mb(bytes.length)}; a post may be at most ${mb(MAX_SOURCE_BYTES)} (one this size is usually a pasted log or data): split it into several posts, or link the data as a file`,
+        'file/too-large',
+      ),
+    };
+  }
   if (bytes.length === 0) return { error: diagnostic(file, 1, 1, 'the file is empty; a post needs frontmatter with a title and a date', 'file/empty') };
   let text: string;
   try {

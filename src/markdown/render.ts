@@ -1,6 +1,7 @@
 import { VFile } from 'vfile';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import type { AssetRef, OutLink, RenderData, TocEntry, WikiIndex } from './file-data.ts';
+import { isStackOverflow, limitLineNesting, tooDeep } from './nesting.ts';
 import { readingMinutes } from './plain-text.ts';
 import type { Processor } from './processor.ts';
 
@@ -53,8 +54,18 @@ export function renderDocument(processor: Processor, input: RenderInput): Render
     hasMath: false,
     hasCode: false,
   };
-  const file = new VFile({ value: input.body, path: input.displayPath, data: data as unknown as VFile['data'] });
-  const html = String(processor.processSync(file));
+  const limited = limitLineNesting(input.body, input.displayPath);
+  data.diagnostics.push(...limited.diagnostics);
+  const file = new VFile({ value: limited.body, path: input.displayPath, data: data as unknown as VFile['data'] });
+  let html: string;
+  try {
+    html = String(processor.processSync(file));
+  } catch (error) {
+    // Deep trees overflow the recursive tree tools: a positioned content error, not a crash.
+    if (!isStackOverflow(error)) throw error;
+    data.diagnostics.push(tooDeep(limited.body, input.displayPath));
+    html = '';
+  }
   for (const message of file.messages) {
     if (message.source === 'rehype-highlight') {
       const lang = /`([^`]+)`/.exec(message.reason)?.[1] ?? '?';

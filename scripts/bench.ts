@@ -83,6 +83,31 @@ function processTree(root: number): number[] {
   return tree;
 }
 
+/** `folio dev` from spawn to the home page's last byte, with no render cache. */
+async function devFirstPage(cwd: string): Promise<Measure> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'dev', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let output = '';
+  const url = await new Promise<string | undefined>((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), 60_000);
+    const check = (d: Buffer) => {
+      output += d;
+      const m = /(http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', (d: Buffer) => (output += d));
+  });
+  const ok = url !== undefined && (await fetch(url).then((r) => r.ok, () => false));
+  const wallMs = performance.now() - started;
+  const mainRssMb = rssKb(child.pid!) / 1024;
+  child.kill('SIGTERM');
+  return { wallMs, mainRssMb, childRssMb: 0, ok, output: output.trim().split('\n').slice(-2).join(' | ') };
+}
+
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
@@ -111,8 +136,11 @@ async function benchSize(posts: number) {
   const warmEdit = await build();
   console.error(`[${posts}] warm build, nothing changed…`);
   const warmNoop = await build();
+  rmSync(path.join(dir, '.cache'), { recursive: true, force: true });
+  console.error(`[${posts}] dev server, first page (no cache)…`);
+  const devFirst = await devFirstPage(dir);
   rmSync(dir, { recursive: true, force: true });
-  return { posts, floor, cold, coldNoSearch, warmEdit, warmNoop };
+  return { posts, floor, cold, coldNoSearch, warmEdit, warmNoop, devFirst };
 }
 
 const results = [];
@@ -135,7 +163,14 @@ const lines = [
 for (const r of results) {
   const row = (name: string, m: Measure) =>
     `| ${r.posts} | ${name} | ${s(m.wallMs)} | ${ratio(m.wallMs, r.floor.wallMs)} | ${(m.wallMs / r.posts).toFixed(2)} ms | ${m.mainRssMb.toFixed(0)} MB | ${m.childRssMb ? `${m.childRssMb.toFixed(0)} MB` : '–'} | ${m.ok ? '✓' : '✗'} |`;
-  lines.push(row('(a) floor', r.floor), row('(b) cold build', r.cold), row('(c) cold, `--no-search`', r.coldNoSearch), row('(d) warm, one post edited', r.warmEdit), row('(e) warm, no change', r.warmNoop));
+  lines.push(
+    row('(a) floor', r.floor),
+    row('(b) cold build', r.cold),
+    row('(c) cold, `--no-search`', r.coldNoSearch),
+    row('(d) warm, one post edited', r.warmEdit),
+    row('(e) warm, no change', r.warmNoop),
+    row('(f) `folio dev`: start to first page', r.devFirst),
+  );
 }
 if (results.length > 1) {
   const first = results[0]!;

@@ -1,22 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createContext } from '../templates/context.ts';
 import { loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
-import { loadContent, type SourceDoc } from './content/load.ts';
-import { renderMany } from './markdown/render-pool.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
-import { buildWikiIndex } from './markdown/wikilinks.ts';
-import { RenderCache } from './cache/render-cache.ts';
-import { OwnLinks } from './output/check.ts';
-import { cachedClientAssets } from './output/client-assets.ts';
 import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
-import { siteFiles } from './output/emit.ts';
-import { buildSearchIndex, type SearchPage } from './output/search.ts';
-import { AtomicOutput, type OutputFile } from './output/writer.ts';
-import { collectSite } from './site/collect.ts';
-import { toDocs } from './site/docs.ts';
-import { checkFragments } from './site/link-check.ts';
+import type { SourceDoc } from './content/load.ts';
+import type { SearchPage } from './output/search.ts';
+import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
 import { outputFile } from './site/urls.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
@@ -106,6 +96,9 @@ export const display = (abs: string): string => {
   return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 };
 
+/** The heavy stages, loaded on first use: a build with nothing to do never loads them. */
+const loadStages = () => import('./stages.ts');
+
 /** The content half of the pipeline: load → render → link → collect. No disk writes but the cache. */
 export async function buildSite(
   opts: ResolvedOptions,
@@ -113,6 +106,7 @@ export async function buildSite(
 ): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
   const { config } = opts;
   const timer = stopwatch();
+  const { loadContent, toDocs, checkFragments, collectSite } = await loadStages();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display });
   timer.lap('load');
   const diagnostics = [...loaded.diagnostics];
@@ -129,6 +123,7 @@ export async function buildSite(
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
 async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']) {
+  const { buildWikiIndex, RenderCache, renderMany } = await loadStages();
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
   const inputs: RenderInput[] = docs.map((doc) => ({
@@ -207,6 +202,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
+  const { AtomicOutput, cachedClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex } = await loadStages();
   const out = new AtomicOutput(opts.outDir);
   try {
     const assets = await cachedClientAssets(out.staging, config.base, opts.cacheDir);

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/paths.ts';
 import { writeCorpus } from './bench/corpus.ts';
@@ -26,7 +27,8 @@ const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
 
 const BIN = path.join(PACKAGE_ROOT, 'bin/folio.js');
 const FLOOR = path.join(PACKAGE_ROOT, 'scripts/bench/floor.ts');
-const TSX = path.join(PACKAGE_ROOT, 'node_modules/tsx/dist/cli.mjs');
+/** tsx's loader, by absolute URL: the corpus folder has no node_modules to resolve it from. */
+const TSX_LOADER = pathToFileURL(path.join(PACKAGE_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs a command and samples the RSS of it and its descendants every 50 ms. */
 function measure(cmd: string, args: string[], cwd: string): Promise<Measure> {
@@ -120,7 +122,7 @@ async function benchSize(posts: number) {
     rmSync(path.join(dir, 'out'), { recursive: true, force: true });
   };
   console.error(`[${posts}] floor…`);
-  const floor = await measure(process.execPath, [TSX, FLOOR, path.join(dir, 'content')], dir);
+  const floor = await measure(process.execPath, ['--import', TSX_LOADER, FLOOR, path.join(dir, 'content')], dir);
   clean();
   console.error(`[${posts}] cold build…`);
   const cold = await build();

@@ -13,6 +13,7 @@ import { rehypeCodeInfo } from './code.ts';
 import { remarkExcerpt } from './excerpt.ts';
 import { rehypeFigure } from './figure.ts';
 import { rehypeHeadings } from './headings.ts';
+import { rehypeHtmlShape } from './html-shape.ts';
 import { rehypeLinks } from './links.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
 import { remarkPlainText } from './plain-text.ts';
@@ -30,7 +31,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
@@ -52,6 +53,7 @@ export function createProcessor(options: ProcessorOptions) {
     })
     .use(rehypeRawWhenNeeded)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeHtmlShape)
     .use(rehypeMath, options.math)
     .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
     .use(rehypeCodeInfo)

@@ -37,28 +37,42 @@ function feedUpdated(posts: Post[]): Date {
   }, new Date(0));
 }
 
+/** Text as HTML: RSS readers treat `description` as HTML, so a summary is escaped for it. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * RSS leaves open whether `title` and `category` are text or HTML, and readers differ. With `<`
+ * written as `&lt;` they are inert either way: a reader that renders HTML shows "<script>" as
+ * text, one that shows text only ever differs for titles that contain "<".
+ */
+function rssText(text: string): string {
+  return text.replace(/</g, '&lt;');
+}
+
 /** RSS 2.0 with full content (`content:encoded`), escaped text rather than CDATA. */
 export function rss(site: Site, posts: Post[], info: FeedInfo): string {
   const { config } = site;
   const abs = (p: string) => absoluteUrl(config.url, config.base, p);
   const items = entries(site, posts).map(({ post, url, content }) =>
     x('item', [
-      x('title', post.title),
+      x('title', rssText(post.title)),
       x('link', url),
       x('guid', { isPermaLink: 'true' }, url),
       x('pubDate', post.date.toUTCString()),
-      x('description', post.summary),
+      x('description', escapeHtml(post.summary)),
       x('content:encoded', content),
-      ...(post.category ? [x('category', post.category.name)] : []),
-      ...post.tags.map((t) => x('category', t.name)),
+      ...(post.category ? [x('category', rssText(post.category.name))] : []),
+      ...post.tags.map((t) => x('category', rssText(t.name))),
       x('dc:creator', config.author.name),
     ]),
   );
   const tree = x('rss', { version: '2.0', 'xmlns:atom': 'http://www.w3.org/2005/Atom', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/', 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' }, [
     x('channel', [
-      x('title', info.title),
+      x('title', rssText(info.title)),
       x('link', abs(info.homePath)),
-      x('description', info.description || info.title),
+      x('description', rssText(info.description || info.title)),
       x('language', config.language),
       x('lastBuildDate', feedUpdated(posts).toUTCString()),
       x('generator', 'Folio'),
@@ -127,6 +141,11 @@ export function jsonFeed(site: Site, posts: Post[], info: FeedInfo): string {
   return `${JSON.stringify(feed, null, 2)}\n`;
 }
 
+/** Characters XML 1.0 does not allow at all (not even escaped); a stray one would break the feed. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 function xmlDocument(tree: XElement): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${toXml(tree)}\n`;
+  // The serializer leaves ">" in text as is, but "]]>" may not appear in XML text.
+  return `<?xml version="1.0" encoding="utf-8"?>\n${toXml(tree).replace(NOT_XML, '').replace(/]]>/g, ']]&#x3E;')}\n`;
 }

@@ -6,6 +6,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { diagnostic } from '../content/diagnostic.ts';
 import { href as siteHref, safeDecode } from '../site/urls.ts';
+import { attachmentProblem } from './attachments.ts';
 import { observeDep } from './deps.ts';
 import { renderData, type RenderData } from './file-data.ts';
 
@@ -88,6 +89,11 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
   // The file is copied beside the page's own index.html; that one name would replace the page.
   if (path.posix.basename(targetRel) === 'index.html') {
     fail(`a file named index.html beside the page would replace the page itself (${data.sitePath}); rename the file`, 'content/url-collision');
+    return '#';
+  }
+  const active = attachmentProblem(real);
+  if (active) {
+    fail(`${kind} "${url}": ${active}`, 'asset/active-content');
     return '#';
   }
   const assetPath = data.sitePath + path.posix.basename(targetRel);

@@ -17,6 +17,7 @@ import { rehypeHtmlShape } from './html-shape.ts';
 import { rehypeLinks } from './links.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
 import { remarkPlainText } from './plain-text.ts';
+import { rehypeReservedIds } from './reserved-ids.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
 import { sanitizeSchema } from './sanitize.ts';
 import { remarkWikilinks } from './wikilinks.ts';
@@ -31,7 +32,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
@@ -58,6 +59,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
     .use(rehypeCodeInfo)
     .use(rehypeSlug)
+    .use(rehypeReservedIds)
     .use(rehypeHeadings)
     .use(rehypeLinks)
     .use(rehypeFigure)

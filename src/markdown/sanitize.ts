@@ -14,6 +14,10 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr'],
   attributes: {
     ...defaultSchema.attributes,
+    // `name` on an img (or form) would shadow document properties our scripts call, such as
+    // document.getElementById (DOM clobbering); only link anchors keep it.
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((a) => a !== 'name'),
+    a: [...(defaultSchema.attributes?.a ?? []), 'name'],
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height', 'loading'],
     abbr: ['title'],

@@ -1,7 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visitParents } from 'unist-util-visit-parents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_IDS } from '../../src/markdown/reserved-ids.ts';
 import { folio, listFiles, makeProject, REPO, removeProject } from '../helpers/fixture.ts';
 import { xmlProblems } from '../helpers/inert.ts';
 import { manyPosts } from '../helpers/many-posts.ts';
@@ -77,6 +81,18 @@ for (const [name, make] of Object.entries(SITES)) {
       expect(json.version).toBe('https://jsonfeed.org/version/1.1');
       expect(json.items.length).toBeGreaterThan(0);
       for (const item of json.items) expect(item.content_html.length).toBeGreaterThan(0);
+    });
+
+    it('every id our templates use is reserved, so no heading or raw HTML can take it', () => {
+      const ours = new Set<string>();
+      for (const f of files.filter((f) => f.endsWith('.html'))) {
+        visitParents(fromHtml(readFileSync(path.join(out, f), 'utf8')), 'element', (e: Element, ancestors) => {
+          const inContent = ancestors.some((a) => a.type === 'element' && Array.isArray(a.properties.className) && a.properties.className.includes('post-body'));
+          if (typeof e.properties.id === 'string' && !inContent) ours.add(e.properties.id);
+        });
+      }
+      expect(ours.size).toBeGreaterThan(1);
+      expect([...ours].filter((id) => !TEMPLATE_IDS.has(id) && !/^archive-\d{4}$/.test(id))).toEqual([]);
     });
 
     it('folio check finds no broken link, and finds one when a page is broken by hand', () => {

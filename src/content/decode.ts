@@ -25,6 +25,9 @@ export function decodeSource(bytes: Uint8Array, file: string): { text: string } 
     };
   }
   if (bytes.length === 0) return { error: diagnostic(file, 1, 1, 'the file is empty; a post needs frontmatter with a title and a date', 'file/empty') };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { error: diagnostic(file, 1, 1, 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8', 'file/encoding') };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -53,7 +53,7 @@ describe('the invalid-content fixture', () => {
           expect(errors.some((l) => l.startsWith(want)), `missing "${want}" in:\n${r.stderr}`).toBe(true);
           // A code frame marks the reported line (files that decode as text have one).
           const [file, line] = want.split(':');
-          if (!['not-utf8', 'empty-file', 'blank-file'].includes(name)) expect(r.stderr, `no code frame for ${file}:${line}`).toMatch(new RegExp(`\\n> +${line} \\|`));
+          if (!['not-utf8', 'utf16', 'empty-file', 'blank-file'].includes(name)) expect(r.stderr, `no code frame for ${file}:${line}`).toMatch(new RegExp(`\\n> +${line} \\|`));
         }
         // Only the broken file is blamed; the valid post beside it is not.
         const blamed = new Set(errors.map((l) => l.split(':')[0]));

@@ -77,6 +77,7 @@ for (const [name, make] of Object.entries(SITES)) {
           expect(Number.isNaN(Date.parse(item.isoDate ?? '')), f).toBe(false);
         }
       }
+      expect(xmlProblems(readFileSync(path.join(out, 'sitemap.xml'), 'utf8'))).toEqual([]);
       const json = JSON.parse(readFileSync(path.join(out, 'feed.json'), 'utf8')) as { version: string; items: { id: string; content_html: string }[] };
       expect(json.version).toBe('https://jsonfeed.org/version/1.1');
       expect(json.items.length).toBeGreaterThan(0);

@@ -106,6 +106,7 @@ describe(`${payloads.length} injection payloads in body, title, tags, category, 
   });
 
   it('feeds are well-formed XML / JSON, parse with an independent parser, and their HTML is inert', async () => {
+    expect(xmlProblems(read('sitemap.xml'))).toEqual([]);
     const xmlFeeds = files.filter((f) => f.endsWith('.xml') && f !== 'sitemap.xml');
     const jsonFeeds = files.filter((f) => f.endsWith('feed.json'));
     expect(xmlFeeds).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml']));

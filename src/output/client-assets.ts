@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest } from 'vite';
@@ -23,6 +24,22 @@ export async function buildClientAssets(outDir: string, base: string): Promise<A
   const assetsDir = path.join(outDir, 'assets');
   // Vite is large; load it only when the assets really have to be bundled.
   const { build } = await import('vite');
+  // The bundler writes from native threads, so it writes into a folder of its own beside the
+  // output, copied in one synchronous step: a build interrupted meanwhile (Ctrl-C) can remove its
+  // staging directory without a bundler thread writing into it again. A scratch folder left by
+  // an interrupted build (`<staging>-bundle`) is removed by the next build with the staging.
+  const scratch = `${path.resolve(outDir)}-bundle`;
+  rmSync(scratch, { recursive: true, force: true });
+  try {
+    await bundle(build, scratch, base);
+    cpSync(scratch, assetsDir, { recursive: true });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return manifestOf(assetsDir, base);
+}
+
+async function bundle(build: typeof import('vite').build, outDir: string, base: string): Promise<void> {
   await build({
     configFile: false,
     root: CLIENT_DIR,
@@ -30,7 +47,7 @@ export async function buildClientAssets(outDir: string, base: string): Promise<A
     logLevel: 'error',
     publicDir: false,
     build: {
-      outDir: assetsDir,
+      outDir,
       emptyOutDir: false,
       assetsDir: '.',
       manifest: '.vite-manifest.json',
@@ -41,6 +58,9 @@ export async function buildClientAssets(outDir: string, base: string): Promise<A
       rollupOptions: { input: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(CLIENT_DIR, v)])) },
     },
   });
+}
+
+function manifestOf(assetsDir: string, base: string): AssetManifest {
   const manifestFile = path.join(assetsDir, '.vite-manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   rmSync(manifestFile);
@@ -69,33 +89,51 @@ function copyHashed(assetsDir: string, name: string): string {
   return hashed;
 }
 
+/** A bundle of the client assets, ready to be copied into an output directory. */
+export interface ClientBundle {
+  manifest: AssetManifest;
+  /** Holds `assets/`. */
+  dir: string;
+  /** Copies the bundle's `assets/` into an output directory. */
+  copyTo: (outDir: string) => void;
+  /** Removes what is not kept in the cache. */
+  dispose: () => void;
+}
+
 /**
- * `buildClientAssets` with a cache: the bundle depends only on templates/client/, the base and
- * the installed packages, so an unchanged bundle is copied from `.cache/folio/assets/` instead
- * of being built again.
+ * `buildClientAssets`, into a directory of its own (never the output: the bundler runs threads
+ * and signal handlers of its own, so it must be done before a build's staging exists) and with a
+ * cache: the bundle depends only on templates/client/, the base and the installed packages, so
+ * an unchanged bundle comes from `.cache/folio/assets/` instead of being built again.
  */
-export async function cachedClientAssets(outDir: string, base: string, cacheDir: string | undefined): Promise<AssetManifest> {
-  if (!cacheDir) return buildClientAssets(outDir, base);
-  const key = clientKey(base);
-  const dir = path.join(cacheDir, 'assets', key);
+export async function prepareClientAssets(base: string, cacheDir: string | undefined): Promise<ClientBundle> {
+  const bundle = (dir: string, manifest: AssetManifest, temporary: boolean): ClientBundle => ({
+    manifest,
+    dir,
+    copyTo: (outDir) => cpSync(path.join(dir, 'assets'), path.join(outDir, 'assets'), { recursive: true }),
+    dispose: () => {
+      if (temporary) rmSync(dir, { recursive: true, force: true });
+    },
+  });
+  if (!cacheDir) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'folio-assets-'));
+    return bundle(dir, await buildClientAssets(dir, base), true);
+  }
+  const dir = path.join(cacheDir, 'assets', clientKey(base));
   const manifestFile = path.join(dir, 'manifest.json');
   if (existsSync(manifestFile)) {
     try {
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as AssetManifest;
-      cpSync(path.join(dir, 'files'), path.join(outDir, 'assets'), { recursive: true });
-      return manifest;
+      return bundle(dir, JSON.parse(readFileSync(manifestFile, 'utf8')) as AssetManifest, false);
     } catch {
       // A damaged cache entry is rebuilt below.
     }
   }
-  const manifest = await buildClientAssets(outDir, base);
   rmSync(path.join(cacheDir, 'assets'), { recursive: true, force: true });
   const tmp = `${dir}.tmp-${process.pid}`;
-  cpSync(path.join(outDir, 'assets'), path.join(tmp, 'files'), { recursive: true });
+  const manifest = await buildClientAssets(tmp, base);
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
-  mkdirSync(path.dirname(dir), { recursive: true });
   renameSync(tmp, dir);
-  return manifest;
+  return bundle(dir, manifest, false);
 }
 
 function clientKey(base: string): string {

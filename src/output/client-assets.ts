@@ -24,18 +24,7 @@ export async function buildClientAssets(outDir: string, base: string): Promise<A
   const assetsDir = path.join(outDir, 'assets');
   // Vite is large; load it only when the assets really have to be bundled.
   const { build } = await import('vite');
-  // The bundler writes from native threads, so it writes into a folder of its own beside the
-  // output, copied in one synchronous step: a build interrupted meanwhile (Ctrl-C) can remove its
-  // staging directory without a bundler thread writing into it again. A scratch folder left by
-  // an interrupted build (`<staging>-bundle`) is removed by the next build with the staging.
-  const scratch = `${path.resolve(outDir)}-bundle`;
-  rmSync(scratch, { recursive: true, force: true });
-  try {
-    await bundle(build, scratch, base);
-    cpSync(scratch, assetsDir, { recursive: true });
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  await bundle(build, assetsDir, base);
   return manifestOf(assetsDir, base);
 }
 

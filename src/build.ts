@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
@@ -40,6 +40,8 @@ export interface BuildStats {
   /** Documents reused from the render cache, and rendered afresh. */
   cached: number;
   rendered: number;
+  /** Generated files that were unchanged since the last build, so not rendered again. */
+  reusedPages?: number;
   /** True when nothing had changed and the output was left as it was. */
   upToDate?: boolean;
   /** Search index shards, and how many were indexed in this build (the rest were unchanged). */
@@ -123,7 +125,7 @@ export async function buildSite(
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
 async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']) {
-  const { buildWikiIndex, RenderCache, renderMany } = await loadStages();
+  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey } = await loadStages();
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
   const inputs: RenderInput[] = docs.map((doc) => ({
@@ -140,9 +142,9 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
   const rendered = new Map<string, Rendered>();
   const misses: { input: RenderInput; key: string }[] = [];
   for (const input of inputs) {
-    const key = cache?.key(input) ?? '';
+    const key = renderKey(input);
     const hit = cache?.get(input, key);
-    if (hit) rendered.set(input.rel, hit);
+    if (hit) rendered.set(input.rel, { ...hit, key: outputKey(key, hit) });
     else misses.push({ input, key });
   }
   const fresh = await renderMany(
@@ -154,8 +156,8 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     },
   );
   misses.forEach((m, i) => {
-    rendered.set(m.input.rel, fresh[i]!);
     cache?.set(m.input, fresh[i]!, m.key);
+    rendered.set(m.input.rel, { ...fresh[i]!, key: outputKey(m.key, fresh[i]!) });
   });
   cache?.prune();
   return { rendered, cache: { hits: cache?.hits ?? 0, misses: misses.length } };
@@ -202,17 +204,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
-  const { AtomicOutput, cachedClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex } = await loadStages();
+  const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex } = await loadStages();
+  const bundle = await prepareClientAssets(config.base, opts.cacheDir);
+  timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
   try {
-    const assets = await cachedClientAssets(out.staging, config.base, opts.cacheDir);
-    timer.lap('assets');
+    bundle.copyTo(out.staging);
+    const assets = bundle.manifest;
     // Pages are rendered, written and scanned for links one at a time, so the whole site's
-    // markup never sits in memory at once; only post pages are kept, for the search index.
+    // markup never sits in memory at once. A page whose key (a digest of what it is made from)
+    // is the same as in the last build is not rendered at all: it is linked from the last output.
     const links = new OwnLinks();
     const postFiles = new Map(site.posts.map((p) => [outputFile(p.path), p.path]));
     const searchPages: SearchPage[] = [];
+    const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
+    const keys: Record<string, string> = {};
     let fileCount = 0;
+    let reusedPages = 0;
     const files = function* (): Generator<OutputFile> {
       for (const f of siteFiles(site, createContext(config, assets), { publicDir: opts.publicDir })) {
         fileCount++;
@@ -220,16 +228,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           yield f;
           continue;
         }
+        const key = f.key?.();
+        if (key !== undefined) keys[f.path] = key;
+        const url = opts.search ? postFiles.get(f.path) : undefined;
+        const previous = reusable.get(f.path);
+        if (key !== undefined && previous !== undefined && record?.keys?.[f.path] === key) {
+          // Its links were checked when it was written; only search may need its text again.
+          if (url !== undefined) searchPages.push({ url, key, html: () => readFileSync(out.resolveInside(f.path), 'utf8') });
+          reusedPages++;
+          yield { path: f.path, reuse: previous, render: f.render };
+          continue;
+        }
         const content = f.render();
         if (typeof content === 'string' && f.path.endsWith('.html')) {
           links.add(f.path, content);
-          const url = postFiles.get(f.path);
-          if (url !== undefined && opts.search) searchPages.push({ url, html: content });
+          if (url !== undefined) searchPages.push({ url, html: content, ...(key !== undefined ? { key } : {}) });
         }
         yield { path: f.path, content };
       }
     };
-    const written = out.write(files(), record ? reusableFiles(opts.outDir, record) : new Map());
+    const written = out.write(files(), reusable);
     timer.lap('emit');
     if (opts.search) {
       const search = await buildSearchIndex({ outDir: out.staging, pages: searchPages, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
@@ -250,11 +268,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await out.commit();
     timer.lap('commit');
-    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount });
+    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount, reusedPages });
     if (opts.cacheDir && fingerprint) {
       writeRecord(opts.cacheDir, opts.outDir, {
         fingerprint,
         files: Object.fromEntries(written),
+        keys,
         stamps: fileStamps(opts.outDir, [...written.keys()]),
         outStamp: outStamp(opts.outDir),
         diagnostics: diagnostics.filter((d) => d.severity === 'warning'),
@@ -264,6 +283,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } catch (error) {
     out.abort();
     throw error;
+  } finally {
+    bundle.dispose();
   }
   return result(true, diagnostics, sources);
 }

@@ -2,12 +2,12 @@
 // one module that build.ts loads only when something has to be built: a build with nothing to
 // do starts and ends without loading any of them.
 export { createContext } from '../templates/context.ts';
-export { RenderCache } from './cache/render-cache.ts';
+export { outputKey, RenderCache, renderKey } from './cache/render-cache.ts';
 export { loadContent } from './content/load.ts';
 export { renderMany } from './markdown/render-pool.ts';
 export { buildWikiIndex } from './markdown/wikilinks.ts';
 export { OwnLinks } from './output/check.ts';
-export { cachedClientAssets } from './output/client-assets.ts';
+export { prepareClientAssets } from './output/client-assets.ts';
 export { siteFiles } from './output/emit.ts';
 export { buildSearchIndex } from './output/search.ts';
 export { AtomicOutput } from './output/writer.ts';

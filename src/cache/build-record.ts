@@ -10,6 +10,8 @@ export interface BuildRecord {
   fingerprint: string;
   /** Output path → digest of its bytes, to hard-link unchanged files next time. */
   files: Record<string, string>;
+  /** Output path → key of what the file was made from (see PageKeys). */
+  keys?: Record<string, string>;
   /** Output path → size and mtime right after the build, to notice files changed by hand. */
   stamps: Record<string, string>;
   /** The output directory's identity right after the build, to notice outside changes. */

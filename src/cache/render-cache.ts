@@ -24,9 +24,7 @@ export class RenderCache {
   }
 
   key(input: RenderInput): string {
-    return createHash('sha256')
-      .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body]))
-      .digest('hex');
+    return renderKey(input);
   }
 
   get(input: RenderInput, key = this.key(input)): Rendered | undefined {
@@ -70,6 +68,18 @@ function depsHold(deps: Record<string, string>, input: RenderInput): boolean {
 function isRendered(value: unknown): value is Rendered {
   const r = value as Rendered;
   return typeof r === 'object' && r !== null && typeof r.html === 'string' && Array.isArray(r.diagnostics) && typeof r.deps === 'object' && r.deps !== null;
+}
+
+/** Digest of everything rendering reads directly; see `RenderCache`. */
+export function renderKey(input: RenderInput): string {
+  return createHash('sha256')
+    .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body]))
+    .digest('hex');
+}
+
+/** Identifies a render's output: its input's key and what it read indirectly (`deps`). */
+export function outputKey(key: string, rendered: Rendered): string {
+  return createHash('sha1').update(key).update(JSON.stringify(rendered.deps)).digest('hex');
 }
 
 /** Versions that change output: ours and those of the libraries that render. */

@@ -33,6 +33,8 @@ export interface Rendered {
   diagnostics: Diagnostic[];
   /** See `RenderData.deps`. */
   deps: Record<string, string>;
+  /** Digest of the render's input (set by the build, not stored): equal keys, equal output. */
+  key?: string;
 }
 
 export function renderDocument(processor: Processor, input: RenderInput): Rendered {

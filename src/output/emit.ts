@@ -13,6 +13,7 @@ import { postLinks } from '../site/knowledge.ts';
 import type { Site, TermGroup } from '../site/model.ts';
 import { paginate } from '../site/paginate.ts';
 import { outputFile } from '../site/urls.ts';
+import { PageKeys } from './page-keys.ts';
 import { atom, jsonFeed, rss } from './feeds.ts';
 import { robotsTxt, sitemap } from './sitemap.ts';
 import type { OutputFile } from './writer.ts';
@@ -27,7 +28,7 @@ export interface EmitOptions {
  * site's files and renders just the one requested. Compute per-page data (backlinks, related
  * posts) inside `render`, so that asking for one page never renders the whole site.
  */
-export type LazyFile = { path: string; render: () => string | Uint8Array } | { path: string; copyFrom: string };
+export type LazyFile = { path: string; render: () => string | Uint8Array; key?: () => string } | { path: string; copyFrom: string };
 
 /** Turns the site value into the list of files to write. Pure: nothing touches the disk here. */
 export function emitSite(site: Site, ctx: RenderContext, options: EmitOptions = {}): OutputFile[] {
@@ -37,51 +38,58 @@ export function emitSite(site: Site, ctx: RenderContext, options: EmitOptions = 
 /** Every file of the site, each rendered on demand: the routing table shared by build and dev. */
 export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions = {}): LazyFile[] {
   const files: LazyFile[] = [];
-  const page = (sitePath: string, tree: () => Root) => files.push({ path: outputFile(sitePath), render: () => html(tree()) });
+  const keys = new PageKeys(ctx);
+  /** A page, rendered on demand, keyed by the data its template is given (see PageKeys). */
+  const page = (sitePath: string, tree: () => Root, data: () => unknown) =>
+    files.push({ path: outputFile(sitePath), render: () => html(tree()), key: () => keys.of('page', sitePath, data()) });
+  const file = (filePath: string, render: () => string, data: () => unknown) => files.push({ path: filePath, render, key: () => keys.of('file', filePath, data()) });
   const { perPage } = site.config;
 
-  for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, () => homePage(ctx, slice));
+  for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, () => homePage(ctx, slice), () => slice);
   for (const post of site.posts) {
-    page(post.path, () => postPage(ctx, post, { asides: postAsides(ctx, postLinks(site, post)) }));
+    page(post.path, () => postPage(ctx, post, { asides: postAsides(ctx, postLinks(site, post)) }), () => ({ post, links: postLinks(site, post) }));
     for (const asset of post.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   for (const doc of site.pages) {
-    page(doc.path, () => standalonePage(ctx, doc));
+    page(doc.path, () => standalonePage(ctx, doc), () => doc);
     for (const asset of doc.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   const terms = (kind: TermKind, indexPath: string, groups: TermGroup[]) => {
-    page(indexPath, () => termIndexPage(ctx, kind, groups));
+    page(indexPath, () => termIndexPage(ctx, kind, groups), () => groups);
     for (const group of groups) {
       if (kind === 'series') {
-        page(group.term.path, () => seriesPage(ctx, group));
+        page(group.term.path, () => seriesPage(ctx, group), () => group);
         continue;
       }
       // Each tag and category has its own RSS feed, linked from every page of its list.
       const feedPath = `${group.term.path}feed.xml`;
-      for (const slice of paginate(group.posts, perPage, group.term.path)) page(slice.path, () => termPage(ctx, kind, group, slice, feedPath));
+      for (const slice of paginate(group.posts, perPage, group.term.path)) {
+        page(slice.path, () => termPage(ctx, kind, group, slice, feedPath), () => ({ kind, term: group.term, count: group.posts.length, slice }));
+      }
       const feedInfo = { title: `${termTitle(kind, group.term.name)} - ${site.config.title}`, description: site.config.description, homePath: group.term.path, feedPath };
-      files.push({ path: outputFile(feedPath), render: () => rss(site, group.posts, feedInfo) });
+      file(outputFile(feedPath), () => rss(site, group.posts, feedInfo), () => ({ posts: group.posts, feedInfo }));
     }
   };
   terms('tag', '/tags/', site.tags);
   terms('category', '/categories/', site.categories);
   terms('series', '/series/', site.series);
-  page('/archives/', () => archivesPage(ctx, site.archives));
-  page('/search/', () => searchPage(ctx));
-  files.push({ path: '404.html', render: () => html(notFoundPage(ctx)) });
+  page('/archives/', () => archivesPage(ctx, site.archives), () => site.archives);
+  page('/search/', () => searchPage(ctx), () => null);
+  file('404.html', () => html(notFoundPage(ctx)), () => null);
 
   const info = { title: site.config.title, description: site.config.description, homePath: '/' };
-  files.push({ path: 'feed.xml', render: () => rss(site, site.posts, { ...info, feedPath: '/feed.xml' }) });
-  files.push({ path: 'atom.xml', render: () => atom(site, site.posts, { ...info, feedPath: '/atom.xml' }) });
-  files.push({ path: 'feed.json', render: () => jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }) });
+  const latest = () => site.posts.slice(0, site.config.feedLimit);
+  file('feed.xml', () => rss(site, site.posts, { ...info, feedPath: '/feed.xml' }), latest);
+  file('atom.xml', () => atom(site, site.posts, { ...info, feedPath: '/atom.xml' }), latest);
+  file('feed.json', () => jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }), latest);
   const lists = ['/', '/tags/', '/categories/', '/archives/', ...site.tags.map((g) => g.term.path), ...site.categories.map((g) => g.term.path), ...site.series.map((g) => g.term.path)];
-  files.push({ path: 'sitemap.xml', render: () => sitemap(site, lists) });
+  file('sitemap.xml', () => sitemap(site, lists), () => ({ lists, posts: site.posts.map((p) => [p.path, p.date, p.updated]), pages: site.pages.map((p) => p.path) }));
 
   const generated = new Set(files.map((f) => f.path));
   for (const rel of options.publicDir ? listFiles(options.publicDir) : []) {
     if (!generated.has(rel)) files.push({ path: rel, copyFrom: path.join(options.publicDir!, rel) });
   }
-  if (!files.some((f) => f.path === 'robots.txt')) files.push({ path: 'robots.txt', render: () => robotsTxt(site) });
+  if (!files.some((f) => f.path === 'robots.txt')) file('robots.txt', () => robotsTxt(site), () => null);
   return files;
 }
 

@@ -9,7 +9,10 @@ import { searchInput } from './search-input.ts';
 export interface SearchPage {
   /** `/posts/mae/`: stored without the base, which the browser adds (`baseUrl`). */
   url: string;
-  html: string;
+  /** The page's markup, or a way to read it: only shards that must be indexed read their pages. */
+  html: string | (() => string);
+  /** Identifies the page's content (its page key); by default a digest of the markup. */
+  key?: string;
 }
 
 export interface SearchIndexOptions {
@@ -50,8 +53,8 @@ const EXCLUDE_CLASSES = ['katex', 'heading-anchor'];
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
   // Sorted so the bundle does not depend on the order posts arrive in.
-  const records = options.pages
-    .map((p) => ({ url: p.url, content: searchInput(p.html, { excludeClasses: EXCLUDE_CLASSES }) }))
+  const records: SearchRecord[] = options.pages
+    .map((p) => ({ url: p.url, key: p.key ?? pageDigest(p.html), page: p }))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const shards = shardRecords(records, options.shards ?? shardCount(records.length));
   const keys = shards.map((shard) => shardKey(shard));
@@ -96,7 +99,12 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 
 interface SearchRecord {
   url: string;
-  content: string;
+  key: string;
+  page: SearchPage;
+}
+
+function pageDigest(html: SearchPage['html']): string {
+  return createHash('sha1').update(typeof html === 'string' ? html : html()).digest('hex');
 }
 
 /**
@@ -122,7 +130,7 @@ function fnv1a(text: string): number {
 
 function shardKey(shard: SearchRecord[]): string {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${EXCLUDE_CLASSES.join(',')}\0`);
-  for (const r of shard) hash.update(`${r.url}\0${r.content}\0`);
+  for (const r of shard) hash.update(`${r.url}\0${r.key}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -143,7 +151,8 @@ async function indexShard(records: SearchRecord[], outputPath: string): Promise<
   const all = [...errors];
   try {
     for (const r of records) {
-      const added = await index.addHTMLFile({ url: r.url, content: r.content });
+      const html = typeof r.page.html === 'string' ? r.page.html : r.page.html();
+      const added = await index.addHTMLFile({ url: r.url, content: searchInput(html, { excludeClasses: EXCLUDE_CLASSES }) });
       all.push(...added.errors.map((e) => `${r.url}: ${e}`));
     }
     const written = await index.writeFiles({ outputPath });

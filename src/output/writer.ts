@@ -4,6 +4,8 @@ import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSyn
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 
+let swaps = 0;
+
 /** Signals that end a build early; SIGKILL cannot be caught, and the next build cleans up. */
 const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -35,7 +37,11 @@ function discard(dir: string): void {
 }
 
 /** One file of the built site. */
-export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; copyFrom: string };
+export type OutputFile =
+  | { path: string; content: string | Uint8Array }
+  | { path: string; copyFrom: string }
+  /** Unchanged since the last build (digest `reuse`): linked from it, else rendered after all. */
+  | { path: string; reuse: string; render: () => string | Uint8Array };
 
 /**
  * Writes a build into a fresh directory beside the target and swaps it in only when it is
@@ -73,7 +79,7 @@ export class AtomicOutput {
   write(files: Iterable<OutputFile>, previous: ReadonlyMap<string, string> = new Map()): Map<string, string> {
     const dirs = new Set<string>();
     const manifest = new Map<string, string>();
-    for (const file of files) {
+    for (let file of files) {
       const dest = this.resolveInside(file.path);
       // Two files for one path would overwrite each other, and the second write could go through
       // a hard link into the published output; the render stage reports such clashes first.
@@ -81,6 +87,13 @@ export class AtomicOutput {
       this.written.add(dest);
       const dir = path.dirname(dest);
       if (!dirs.has(dir)) this.makeDir(dir, dirs);
+      if ('reuse' in file) {
+        if (this.linkUnchanged(file.path, dest)) {
+          manifest.set(file.path, file.reuse);
+          continue;
+        }
+        file = { path: file.path, content: file.render() };
+      }
       const digest = 'copyFrom' in file ? sourceDigest(file.copyFrom) : contentDigest(file.content);
       manifest.set(file.path, digest);
       if (previous.get(file.path) === digest && this.linkUnchanged(file.path, dest)) continue;
@@ -125,7 +138,8 @@ export class AtomicOutput {
   async commit(): Promise<void> {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (this.finished) throw new Error('the build output was already committed or aborted');
-    const old = `${this.staging}-old`;
+    // A unique name: the previous build's old output may still be being removed under its own.
+    const old = `${this.staging}-old-${Date.now()}-${++swaps}`;
     if (existsSync(this.target)) renameSync(this.target, old);
     renameSync(this.staging, this.target);
     this.finish();
@@ -134,7 +148,8 @@ export class AtomicOutput {
 
   /** Throws the staging directory away; the target is untouched. */
   abort(): void {
-    if (!this.finished) rmSync(this.staging, { recursive: true, force: true });
+    // Retries: a bundler's native threads may still be writing into it when a signal lands.
+    if (!this.finished) rmSync(this.staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     this.finish();
   }
 
@@ -155,8 +170,9 @@ function removeStale(parent: string, name: string): void {
     const pid = Number.parseInt(entry.slice(prefix.length), 10);
     if (pid !== process.pid && isAlive(pid)) continue;
     const full = path.join(parent, entry);
-    if (entry.endsWith('-old') && !existsSync(path.join(parent, name))) renameSync(full, path.join(parent, name));
-    else if (entry.endsWith('-old')) discard(full);
+    const isOld = /-old(?:-\d+-\d+)?$/.test(entry);
+    if (isOld && !existsSync(path.join(parent, name))) renameSync(full, path.join(parent, name));
+    else if (isOld) discard(full);
     else rmSync(full, { recursive: true, force: true });
   }
 }

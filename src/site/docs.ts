@@ -37,6 +37,7 @@ export function toDocs(sources: SourceDoc[], rendered: Map<string, Rendered>): D
       hasCode: r.hasCode,
       links: r.links,
       assets: r.assets,
+      contentKey: r.key ?? '',
     });
   }
   return docs;

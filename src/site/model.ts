@@ -39,6 +39,8 @@ export interface Doc {
   hasCode: boolean;
   links: OutLink[];
   assets: AssetRef[];
+  /** Digest of what the body was rendered from: pages that show the body are keyed by it. */
+  contentKey: string;
 }
 
 /** A post always has a date. */

@@ -19,6 +19,7 @@ export function makePosts(specs: PostSpec[]): Post[] {
   const series = assignTerms(specs.flatMap((s) => (s.series ? [s.series] : [])), '/series/');
   return specs.map((s) => ({
     kind: 'post',
+    contentKey: '',
     rel: `posts/${s.slug}.md`,
     file: `content/posts/${s.slug}.md`,
     slug: s.slug,

@@ -37,9 +37,31 @@ describe('parallel and incremental builds', () => {
     const second = await build({ root: project, outDir: out, search: false });
     expect(second.ok).toBe(true);
     expect(second.stats).toMatchObject({ cached: 79, rendered: 1 });
+    // Only pages that show the edited post are rendered again: its own, its neighbours', the
+    // lists and feeds it appears in. Every other page is linked from the last output.
+    expect(second.stats.reusedPages).toBeGreaterThan(second.stats.files - 60);
     expect(readFileSync(path.join(out, 'posts/post-00005/index.html'), 'utf8')).toContain('增量构建只重新渲染这一篇');
     // The unchanged page is the very same file (hard-linked), so uploads skip it.
     expect(statSync(untouched).ino).toBe(inodeBefore);
+  });
+
+  it('after edits to titles, tags and dates, writes exactly what a clean build writes', async () => {
+    const out = path.join(project, 'out');
+    await build({ root: project, outDir: out, search: false });
+    const file = path.join(project, 'content/posts/00/post-00011.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace(/^title: .*$/m, 'title: "改过的标题"')
+        .replace(/^tags: .*$/m, 'tags: ["新标签", "BERT"]')
+        .replace(/^date: .*$/m, 'date: 2026-03-01'),
+    );
+    const incremental = await build({ root: project, outDir: out, search: false });
+    expect(incremental.ok).toBe(true);
+    expect(incremental.stats.reusedPages).toBeGreaterThan(0);
+    const clean = await build({ root: project, outDir: path.join(project, 'clean'), search: false, cache: false });
+    expect(clean.ok).toBe(true);
+    expect(treeHash(out)).toEqual(treeHash(path.join(project, 'clean')));
   });
 
   it('does nothing when nothing changed, and rebuilds when the output was tampered with', async () => {

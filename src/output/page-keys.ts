@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { RenderContext } from '../../templates/context.ts';
+import { PACKAGE_ROOT } from '../paths.ts';
+import type { Doc } from '../site/model.ts';
+
+/**
+ * Keys for generated files: a digest of everything a page is made from (its template data, the
+ * site settings, the client assets and Folio's own code). A page whose key is the same as in the
+ * last build has the same bytes, so it is neither rendered nor written again. Posts inside the
+ * data stand for themselves by their rendered body's key and the fields lists show, so a key
+ * stays small however long the posts are.
+ */
+export class PageKeys {
+  private readonly base: string;
+  private readonly docKeys = new WeakMap<object, string>();
+
+  constructor(ctx: RenderContext) {
+    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config));
+  }
+
+  of(kind: string, sitePath: string, data: unknown): string {
+    return digest(this.base, kind, sitePath, JSON.stringify(data, (key, value: unknown) => (isDoc(value) && key !== '' ? this.docKey(value) : value)));
+  }
+
+  private docKey(doc: Doc): string {
+    let k = this.docKeys.get(doc);
+    if (k === undefined) {
+      const { html: _html, text: _text, links: _links, headingIds: _ids, ...shown } = doc;
+      k = digest(doc.contentKey, JSON.stringify(shown));
+      this.docKeys.set(doc, k);
+    }
+    return k;
+  }
+}
+
+function isDoc(value: unknown): value is Doc {
+  return typeof value === 'object' && value !== null && 'contentKey' in value && 'html' in value;
+}
+
+function digest(...parts: string[]): string {
+  const hash = createHash('sha1');
+  for (const p of parts) hash.update(p).update('\0');
+  return hash.digest('base64url');
+}
+
+/** Folio's own code (templates, sources, the compiled CLI), by file size and time. */
+const CODE_STAMP = (() => {
+  const hash = createHash('sha1');
+  const visit = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) visit(full);
+      else {
+        const s = statSync(full);
+        hash.update(`${full}\0${s.size}\0${s.mtimeMs}\n`);
+      }
+    }
+  };
+  for (const dir of ['templates', 'src', 'lib']) visit(path.join(PACKAGE_ROOT, dir));
+  return hash.digest('hex');
+})();

@@ -216,6 +216,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // is the same as in the last build is not rendered at all: it is linked from the last output.
     const links = new OwnLinks();
     const postFiles = new Map(site.posts.map((p) => [outputFile(p.path), p.path]));
+    // Search indexes a post's title and body only, so that is all its search key covers.
+    const searchKeys = new Map(site.posts.map((p) => [outputFile(p.path), `${p.contentKey}\0${p.title}`]));
     const searchPages: SearchPage[] = [];
     const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
     const keys: Record<string, string> = {};
@@ -234,7 +236,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const previous = reusable.get(f.path);
         if (key !== undefined && previous !== undefined && record?.keys?.[f.path] === key) {
           // Its links were checked when it was written; only search may need its text again.
-          if (url !== undefined) searchPages.push({ url, key, html: () => readFileSync(out.resolveInside(f.path), 'utf8') });
+          if (url !== undefined) searchPages.push({ url, key: searchKeys.get(f.path)!, html: () => readFileSync(out.resolveInside(f.path), 'utf8') });
           reusedPages++;
           yield { path: f.path, reuse: previous, render: f.render };
           continue;
@@ -242,7 +244,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const content = f.render();
         if (typeof content === 'string' && f.path.endsWith('.html')) {
           links.add(f.path, content);
-          if (url !== undefined) searchPages.push({ url, html: content, ...(key !== undefined ? { key } : {}) });
+          if (url !== undefined) searchPages.push({ url, html: content, key: searchKeys.get(f.path)! });
         }
         yield { path: f.path, content };
       }

@@ -47,11 +47,11 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
 
   for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, () => homePage(ctx, slice), () => slice);
   for (const post of site.posts) {
-    page(post.path, () => postPage(ctx, post, { asides: postAsides(ctx, postLinks(site, post)) }), () => ({ post, links: postLinks(site, post) }));
+    page(post.path, () => postPage(ctx, post, { asides: postAsides(ctx, postLinks(site, post)) }), () => ({ post, body: post.contentKey, toc: post.toc, links: postLinks(site, post) }));
     for (const asset of post.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   for (const doc of site.pages) {
-    page(doc.path, () => standalonePage(ctx, doc), () => doc);
+    page(doc.path, () => standalonePage(ctx, doc), () => ({ doc, body: doc.contentKey }));
     for (const asset of doc.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
   }
   const terms = (kind: TermKind, indexPath: string, groups: TermGroup[]) => {
@@ -67,7 +67,7 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
         page(slice.path, () => termPage(ctx, kind, group, slice, feedPath), () => ({ kind, term: group.term, count: group.posts.length, slice }));
       }
       const feedInfo = { title: `${termTitle(kind, group.term.name)} - ${site.config.title}`, description: site.config.description, homePath: group.term.path, feedPath };
-      file(outputFile(feedPath), () => rss(site, group.posts, feedInfo), () => ({ posts: group.posts, feedInfo }));
+      file(outputFile(feedPath), () => rss(site, group.posts, feedInfo), () => ({ posts: group.posts, bodies: group.posts.map((p) => p.contentKey), feedInfo }));
     }
   };
   terms('tag', '/tags/', site.tags);
@@ -78,7 +78,7 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   file('404.html', () => html(notFoundPage(ctx)), () => null);
 
   const info = { title: site.config.title, description: site.config.description, homePath: '/' };
-  const latest = () => site.posts.slice(0, site.config.feedLimit);
+  const latest = () => site.posts.slice(0, site.config.feedLimit).map((p) => [p, p.contentKey]);
   file('feed.xml', () => rss(site, site.posts, { ...info, feedPath: '/feed.xml' }), latest);
   file('atom.xml', () => atom(site, site.posts, { ...info, feedPath: '/atom.xml' }), latest);
   file('feed.json', () => jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }), latest);

@@ -9,8 +9,8 @@ import type { Doc } from '../site/model.ts';
  * Keys for generated files: a digest of everything a page is made from (its template data, the
  * site settings, the client assets and Folio's own code). A page whose key is the same as in the
  * last build has the same bytes, so it is neither rendered nor written again. Posts inside the
- * data stand for themselves by their rendered body's key and the fields lists show, so a key
- * stays small however long the posts are.
+ * data stand for themselves by the fields lists show; a page that shows a post's body must name
+ * `contentKey` in its data. A key stays small however long the posts are.
  */
 export class PageKeys {
   private readonly base: string;
@@ -27,8 +27,10 @@ export class PageKeys {
   private docKey(doc: Doc): string {
     let k = this.docKeys.get(doc);
     if (k === undefined) {
-      const { html: _html, text: _text, links: _links, headingIds: _ids, ...shown } = doc;
-      k = digest(doc.contentKey, JSON.stringify(shown));
+      // What lists, neighbours and related sections show of a post; not its body, so an edit to
+      // a post's text does not change every page that merely links to it.
+      const { html: _html, text: _text, links: _links, headingIds: _ids, contentKey: _body, toc: _toc, ...shown } = doc;
+      k = digest(JSON.stringify(shown));
       this.docKeys.set(doc, k);
     }
     return k;

@@ -109,7 +109,7 @@ export async function buildSite(
   const { config } = opts;
   const timer = stopwatch();
   const { loadContent, toDocs, checkFragments, collectSite } = await loadStages();
-  const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display });
+  const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
   timer.lap('load');
   const diagnostics = [...loaded.diagnostics];
   const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);

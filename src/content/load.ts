@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from './diagnostic.ts';
 import { findContent, type DocKind } from './find.ts';
 import { parseSource, SLUG_RE, type Frontmatter } from './frontmatter.ts';
 import { RESERVED_TOP_LEVEL } from '../site/urls.ts';
+import { ParseCache } from '../cache/parse-cache.ts';
 
 /** A content file that loaded and validated: the input to rendering. */
 export interface SourceDoc {
@@ -26,6 +27,8 @@ export interface SourceDoc {
 
 export interface LoadOptions {
   contentDir: string;
+  /** Keep parsed frontmatter here between builds (see ParseCache). */
+  cacheDir?: string;
   timeZone: string;
   drafts: boolean;
   /** Turns an absolute path into the path shown in messages. */
@@ -45,6 +48,7 @@ export function loadContent(options: LoadOptions): LoadResult {
   const sources = new Map<string, string>();
   const docs: SourceDoc[] = [];
   const places = new Map<SourceDoc, Record<string, { line: number; column: number }>>();
+  const cache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
   for (const f of found.files) {
     const file = options.display(f.abs);
     const decoded = decodeSource(readFileSync(f.abs), file);
@@ -53,7 +57,8 @@ export function loadContent(options: LoadOptions): LoadResult {
       continue;
     }
     sources.set(file, decoded.text);
-    const parsed = parseSource(decoded.text, file, options.timeZone, f.kind === 'post');
+    const run = () => parseSource(decoded.text, file, options.timeZone, f.kind === 'post');
+    const parsed = cache ? cache.parse(decoded.text, `${file}\0${options.timeZone}\0${f.kind}`, run) : run();
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.data) continue;
     if (parsed.data.draft && !options.drafts) continue;
@@ -96,6 +101,7 @@ export function loadContent(options: LoadOptions): LoadResult {
     byPath.set(doc.path, doc);
   }
   const kept = docs.filter((d) => byPath.get(d.path) === d);
+  cache?.save();
   return { docs: kept, diagnostics, sources };
 }
 

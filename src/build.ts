@@ -144,8 +144,11 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
   for (const input of inputs) {
     const key = renderKey(input);
     const hit = cache?.get(input, key);
-    if (hit) rendered.set(input.rel, { ...hit, key: outputKey(key, hit) });
-    else misses.push({ input, key });
+    if (hit) {
+      // Assigned, not spread: spreading would read the lazily loaded HTML.
+      hit.key = outputKey(key, hit);
+      rendered.set(input.rel, hit);
+    } else misses.push({ input, key });
   }
   const fresh = await renderMany(
     misses.map((m) => m.input),
@@ -157,7 +160,8 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
   );
   misses.forEach((m, i) => {
     cache?.set(m.input, fresh[i]!, m.key);
-    rendered.set(m.input.rel, { ...fresh[i]!, key: outputKey(m.key, fresh[i]!) });
+    fresh[i]!.key = outputKey(m.key, fresh[i]!);
+    rendered.set(m.input.rel, fresh[i]!);
   });
   cache?.prune();
   return { rendered, cache: { hits: cache?.hits ?? 0, misses: misses.length } };

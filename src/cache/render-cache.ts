@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
@@ -29,33 +29,42 @@ export class RenderCache {
 
   get(input: RenderInput, key = this.key(input)): Rendered | undefined {
     const file = path.join(this.dir, `${key}.json`);
-    let entry: Rendered;
+    const htmlFile = path.join(this.dir, `${key}.html`);
+    let entry: Omit<Rendered, 'html'>;
     try {
-      entry = JSON.parse(readFileSync(file, 'utf8')) as Rendered;
+      entry = JSON.parse(readFileSync(file, 'utf8')) as Omit<Rendered, 'html'>;
     } catch {
       this.misses++;
       return undefined;
     }
-    if (!isRendered(entry) || !depsHold(entry.deps, input)) {
+    if (!isEntry(entry) || !existsSync(htmlFile) || !depsHold(entry.deps, input)) {
       this.misses++;
       return undefined;
     }
     this.used.add(key);
     this.hits++;
-    return entry;
+    // The HTML (most of an entry) is read only when a page that shows it is rendered: on a
+    // rebuild after one edit, that is a handful of posts, not all of them.
+    let html: string | undefined;
+    return Object.defineProperty(entry, 'html', {
+      enumerable: true,
+      get: () => (html ??= readFileSync(htmlFile, 'utf8')),
+    }) as Rendered;
   }
 
   set(input: RenderInput, rendered: Rendered, key = this.key(input)): void {
     // Documents with errors are rendered again next time, so their errors are reported again.
     if (rendered.diagnostics.some((d) => d.severity === 'error')) return;
     this.used.add(key);
-    writeFileSync(path.join(this.dir, `${key}.json`), JSON.stringify(rendered));
+    const { html, key: _key, ...meta } = rendered;
+    writeFileSync(path.join(this.dir, `${key}.html`), html);
+    writeFileSync(path.join(this.dir, `${key}.json`), JSON.stringify(meta));
   }
 
   /** Drops entries this build did not use, so the cache does not grow without bound. */
   prune(): void {
     for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(path.join(this.dir, name), { force: true });
+      if (!this.used.has(name.replace(/\.(json|html)$/, ''))) rmSync(path.join(this.dir, name), { force: true });
     }
   }
 }
@@ -65,9 +74,9 @@ function depsHold(deps: Record<string, string>, input: RenderInput): boolean {
   return true;
 }
 
-function isRendered(value: unknown): value is Rendered {
+function isEntry(value: unknown): value is Omit<Rendered, 'html'> {
   const r = value as Rendered;
-  return typeof r === 'object' && r !== null && typeof r.html === 'string' && Array.isArray(r.diagnostics) && typeof r.deps === 'object' && r.deps !== null;
+  return typeof r === 'object' && r !== null && Array.isArray(r.diagnostics) && typeof r.deps === 'object' && r.deps !== null && Array.isArray(r.links);
 }
 
 /** Digest of everything rendering reads directly; see `RenderCache`. */

@@ -29,13 +29,17 @@ export class PageKeys {
     if (k === undefined) {
       // What lists, neighbours and related sections show of a post; not its body, so an edit to
       // a post's text does not change every page that merely links to it.
-      const { html: _html, text: _text, links: _links, headingIds: _ids, contentKey: _body, toc: _toc, ...shown } = doc;
+      // Fields are copied by name so that the HTML (loaded lazily) is never read here.
+      const shown: Record<string, unknown> = {};
+      for (const name of Object.keys(doc)) if (!NOT_SHOWN.has(name)) shown[name] = doc[name as keyof Doc];
       k = digest(JSON.stringify(shown));
       this.docKeys.set(doc, k);
     }
     return k;
   }
 }
+
+const NOT_SHOWN = new Set(['html', 'text', 'links', 'headingIds', 'contentKey', 'toc']);
 
 function isDoc(value: unknown): value is Doc {
   return typeof value === 'object' && value !== null && 'contentKey' in value && 'html' in value;

@@ -65,9 +65,11 @@ export class AtomicOutput {
     mkdirSync(parent, { recursive: true });
     removeStale(parent, path.basename(this.target));
     this.staging = path.join(parent, `.${path.basename(this.target)}.folio-staging-${process.pid}`);
+    // Listen first: until Node has a listener, a signal still kills the process outright and
+    // would leave the staging directory behind.
+    for (const signal of INTERRUPTS) process.on(signal, this.onSignal);
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
-    for (const signal of INTERRUPTS) process.on(signal, this.onSignal);
   }
 
   /**

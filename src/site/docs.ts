@@ -28,7 +28,10 @@ export function toDocs(sources: SourceDoc[], rendered: Map<string, Rendered>): D
       ...(s.kind === 'post' && fm.series ? { series: series.get(fm.series)! } : {}),
       ...(fm.seriesOrder !== undefined ? { seriesOrder: fm.seriesOrder } : {}),
       summary: fm.summary ?? r.excerpt,
-      html: r.html,
+      // A getter: cached posts load their HTML only when a page shows it.
+      get html() {
+        return r.html;
+      },
       toc: r.toc,
       headingIds: r.headingIds,
       text: r.text,

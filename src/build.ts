@@ -159,9 +159,10 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     },
   );
   misses.forEach((m, i) => {
-    cache?.set(m.input, fresh[i]!, m.key);
-    fresh[i]!.key = outputKey(m.key, fresh[i]!);
-    rendered.set(m.input.rel, fresh[i]!);
+    const r = fresh[i]!;
+    r.key = outputKey(m.key, r);
+    // Once in the cache, the HTML is read back only when a page shows it (memory on large sites).
+    rendered.set(m.input.rel, cache?.set(m.input, r, m.key) ?? r);
   });
   cache?.prune();
   return { rendered, cache: { hits: cache?.hits ?? 0, misses: misses.length } };
@@ -248,7 +249,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const content = f.render();
         if (typeof content === 'string' && f.path.endsWith('.html')) {
           links.add(f.path, content);
-          if (url !== undefined) searchPages.push({ url, html: content, key: searchKeys.get(f.path)! });
+          // Read back from the staging directory when indexed: holding every post's markup
+          // until then would double the build's memory on a large site.
+          if (url !== undefined) searchPages.push({ url, key: searchKeys.get(f.path)!, html: () => readFileSync(out.resolveInside(f.path), 'utf8') });
         }
         yield { path: f.path, content };
       }

@@ -45,20 +45,22 @@ export class RenderCache {
     this.hits++;
     // The HTML (most of an entry) is read only when a page that shows it is rendered: on a
     // rebuild after one edit, that is a handful of posts, not all of them.
-    let html: string | undefined;
-    return Object.defineProperty(entry, 'html', {
-      enumerable: true,
-      get: () => (html ??= readFileSync(htmlFile, 'utf8')),
-    }) as Rendered;
+    return lazyHtml(entry, htmlFile);
   }
 
-  set(input: RenderInput, rendered: Rendered, key = this.key(input)): void {
+  /**
+   * Stores a render; returns it with its HTML now read from the cache on demand (so the build
+   * need not hold every post's HTML), or undefined when it is not cached.
+   */
+  set(input: RenderInput, rendered: Rendered, key = this.key(input)): Rendered | undefined {
     // Documents with errors are rendered again next time, so their errors are reported again.
-    if (rendered.diagnostics.some((d) => d.severity === 'error')) return;
+    if (rendered.diagnostics.some((d) => d.severity === 'error')) return undefined;
     this.used.add(key);
-    const { html, key: _key, ...meta } = rendered;
-    writeFileSync(path.join(this.dir, `${key}.html`), html);
+    const { html, key: outKey, ...meta } = rendered;
+    const htmlFile = path.join(this.dir, `${key}.html`);
+    writeFileSync(htmlFile, html);
     writeFileSync(path.join(this.dir, `${key}.json`), JSON.stringify(meta));
+    return lazyHtml({ ...meta, ...(outKey !== undefined ? { key: outKey } : {}) }, htmlFile);
   }
 
   /** Drops entries this build did not use, so the cache does not grow without bound. */
@@ -72,6 +74,11 @@ export class RenderCache {
 function depsHold(deps: Record<string, string>, input: RenderInput): boolean {
   for (const [dep, seen] of Object.entries(deps)) if (observeDep(dep, input) !== seen) return false;
   return true;
+}
+
+/** The entry with an `html` property that reads the file on first use (and is not kept after). */
+function lazyHtml(entry: Omit<Rendered, 'html'>, htmlFile: string): Rendered {
+  return Object.defineProperty(entry, 'html', { enumerable: true, get: () => readFileSync(htmlFile, 'utf8') }) as Rendered;
 }
 
 function isEntry(value: unknown): value is Omit<Rendered, 'html'> {

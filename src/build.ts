@@ -156,14 +156,16 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
       math: { failOn: 'error' },
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       ...(onProgress ? { onProgress: (done: number) => onProgress(rendered.size + done, inputs.length) } : {}),
+      // Each render goes to the cache as it arrives and keeps its HTML there, read back when a
+      // page shows it: a large site's HTML never sits in memory all at once.
+      onResult: (i, r) => {
+        const m = misses[i]!;
+        r.key = outputKey(m.key, r);
+        return cache?.set(m.input, r, m.key) ?? r;
+      },
     },
   );
-  misses.forEach((m, i) => {
-    const r = fresh[i]!;
-    r.key = outputKey(m.key, r);
-    // Once in the cache, the HTML is read back only when a page shows it (memory on large sites).
-    rendered.set(m.input.rel, cache?.set(m.input, r, m.key) ?? r);
-  });
+  misses.forEach((m, i) => rendered.set(m.input.rel, fresh[i]!));
   cache?.prune();
   return { rendered, cache: { hits: cache?.hits ?? 0, misses: misses.length } };
 }

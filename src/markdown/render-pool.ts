@@ -14,6 +14,11 @@ export interface RenderManyOptions {
   /** Below this many documents, starting workers costs more than it saves. */
   minParallel?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with each result as it arrives; what it returns is kept instead (e.g. the same
+   * render with its HTML moved to disk), so results need not all sit in memory at once.
+   */
+  onResult?: (index: number, rendered: Rendered) => Rendered;
 }
 
 const BATCH = 16;
@@ -25,6 +30,7 @@ const BATCH = 16;
 export async function renderMany(inputs: RenderInput[], options: RenderManyOptions): Promise<Rendered[]> {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const results: Rendered[] = new Array(inputs.length);
+  const keep = (i: number, r: Rendered) => (options.onResult ? options.onResult(i, r) : r);
   let done = 0;
   const report = (n: number) => {
     done += n;
@@ -33,7 +39,7 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   if (threads === 0 || inputs.length < (options.minParallel ?? 48)) {
     const processor = createProcessor({ math: options.math });
     inputs.forEach((input, i) => {
-      results[i] = renderDocument(processor, input);
+      results[i] = keep(i, renderDocument(processor, input));
       report(1);
     });
     return results;
@@ -57,14 +63,14 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
     for (let job = take(); job; job = take()) {
       const [start, batch] = job;
       const out = (await pool.run(batch)) as Rendered[];
-      out.forEach((r, k) => (results[start + k] = r));
+      out.forEach((r, k) => (results[start + k] = keep(start + k, r)));
       report(batch.length);
     }
   };
   const local = async () => {
     for (let job = take(); job; job = take()) {
       const [start, batch] = job;
-      batch.forEach((input, k) => (results[start + k] = renderDocument(processor, input)));
+      batch.forEach((input, k) => (results[start + k] = keep(start + k, renderDocument(processor, input))));
       report(batch.length);
       // Yield so that worker results are collected and workers are fed promptly.
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
+import { stampFile, stampTree } from './stamp.ts';
 
 /** What the last successful build into an output directory produced, kept in the cache. */
 export interface BuildRecord {
@@ -29,29 +30,8 @@ export interface BuildRecord {
 export function inputFingerprint(dirs: string[], files: string[], options: unknown): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(options));
-  const visit = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) visit(full);
-      else stamp(full);
-    }
-  };
-  const stamp = (file: string) => {
-    try {
-      const s = statSync(file);
-      hash.update(`${file}\0${s.size}\0${s.mtimeMs}\n`);
-    } catch {
-      hash.update(`${file}\0missing\n`);
-    }
-  };
-  for (const dir of [...dirs, path.join(PACKAGE_ROOT, 'src'), path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'lib')]) visit(dir);
-  for (const file of [...files, path.join(PACKAGE_ROOT, 'package-lock.json')]) stamp(file);
+  for (const dir of [...dirs, path.join(PACKAGE_ROOT, 'src'), path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'lib')]) stampTree(hash, dir);
+  for (const file of [...files, path.join(PACKAGE_ROOT, 'package-lock.json')]) stampFile(hash, file);
   return hash.digest('hex');
 }
 

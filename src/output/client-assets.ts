@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Manifest } from 'vite';
+import { stampFile, stampTree } from '../cache/stamp.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { AssetManifest } from '../../templates/context.ts';
 import { href } from '../site/urls.ts';
@@ -127,18 +128,9 @@ export async function prepareClientAssets(base: string, cacheDir: string | undef
 
 function clientKey(base: string): string {
   const hash = createHash('sha256').update(base);
-  const visit = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      const s = statSync(full);
-      if (s.isDirectory()) visit(full);
-      else hash.update(`${full}\0${s.size}\0${s.mtimeMs}\n`);
-    }
-  };
-  visit(CLIENT_DIR);
+  stampTree(hash, CLIENT_DIR);
   // This module holds the bundler settings: a change to them changes the output too.
-  const self = fileURLToPath(import.meta.url);
-  hash.update(`${self}\0${statSync(self).mtimeMs}\n`);
+  stampFile(hash, fileURLToPath(import.meta.url));
   const lock = path.join(PACKAGE_ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
   return hash.digest('hex').slice(0, 16);

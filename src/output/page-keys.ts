@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderContext } from '../../templates/context.ts';
+import { stampTree } from '../cache/stamp.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import type { Doc } from '../site/model.ts';
 
@@ -54,22 +54,6 @@ function digest(...parts: string[]): string {
 /** Folio's own code (templates, sources, the compiled CLI), by file size and time. */
 const CODE_STAMP = (() => {
   const hash = createHash('sha1');
-  const visit = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) visit(full);
-      else {
-        const s = statSync(full);
-        hash.update(`${full}\0${s.size}\0${s.mtimeMs}\n`);
-      }
-    }
-  };
-  for (const dir of ['templates', 'src', 'lib']) visit(path.join(PACKAGE_ROOT, dir));
+  for (const dir of ['templates', 'src', 'lib']) stampTree(hash, path.join(PACKAGE_ROOT, dir));
   return hash.digest('hex');
 })();

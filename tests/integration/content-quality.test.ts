@@ -7,7 +7,7 @@ import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
-import { listFiles, read, REPO, removeProject } from '../helpers/fixture.ts';
+import { read, REPO, removeProject } from '../helpers/fixture.ts';
 
 /**
  * Issue 3's acceptance checks on the shipped knowledge base (content/), measured on the built

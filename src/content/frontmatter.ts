@@ -215,7 +215,8 @@ function yamlErrorPlace(raw: string, code: string, offset: number, at: (offset: 
     const lines = raw.split('\n');
     let start = 0;
     for (const line of lines) {
-      const m = /^\s*(?:-\s+)?[^:#'"[\]{}]+:\s*(["'[{])/.exec(line) ?? /^\s*-\s+(["'[{])/.exec(line);
+      // Linear: the key must start with a non-space, so the leading whitespace cannot be re-split.
+      const m = /^[ \t]*(?:-[ \t]+)?[^:#'"[\]{}\s][^:#'"[\]{}]*:[ \t]*(["'[{])/.exec(line) ?? /^[ \t]*-[ \t]+(["'[{])/.exec(line);
       if (m && !closesOnLine(line.slice(m.index + m[0].length), m[1]!)) return at(start + m[0].length - 1);
       start += line.length + 1;
     }

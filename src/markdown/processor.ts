@@ -20,6 +20,7 @@ import { remarkPlainText } from './plain-text.ts';
 import { rehypeReservedIds } from './reserved-ids.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { remarkTableBudget } from './table-budget.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
@@ -42,6 +43,7 @@ export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkTableBudget)
     .use(remarkCjkFriendly)
     .use(remarkMath)
     .use(remarkWikilinks)

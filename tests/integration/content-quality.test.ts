@@ -66,7 +66,7 @@ const FACTS: Record<string, string[]> = {
   mae: ['75%', '25%', '不使用任何 mask token', '轻量', 'MSE', '只在被遮盖的 patch 上计算', '3 倍以上', 'ViT-Huge', '87.8%', '448', 'ImageNet-1K', '4096', 'base_lr', '1.5e-4', '1600'],
   moco: ['dictionary look-up', 'InfoNCE', 'τ = 0.07', '65,536', 'm = 0.999', 'θk ← m·θk + (1−m)·θq', 'momentum encoder', 'Shuffling BN', '60.6%', 'ResNet-50', 'MoCo v2', 'MLP'],
   cpc: ['mutual information', 'Noise-Contrastive Estimation', 'g_enc', 'g_ar', 'c_t', 'autoregressive model', 'density ratio', 'InfoNCE', 'I(x;c) ≥ log N − L_N'],
-  'r-fcn': ['Faster R-CNN', 'RoI-wise subnetwork', 'smooth L1', 'softmax', 'translation invariance', 'translation variance', 'position-sensitive score maps', 'k²(C+1)', 'position-sensitive RoI pooling', 'k = 3', 'voting'],
+  'r-fcn': ['Faster R-CNN', 'RoI-wise subnetwork', 'smooth L1', 'softmax', 'translation invariance', 'translation variance', 'position-sensitive score maps', 'k²(C+1)', 'position-sensitive RoI pooling', 'k = 3', 'k = 7', '1029', 'voting'],
   'deformable-conv': ['Dai', '2017', 'data augmentation', 'SIFT', 'sliding window', 'y(p0) = Σ w(pn)·x(p0 + pn + Δpn)', '2N', 'bilinear interpolation', '双线性插值', 'deformable RoI pooling', 'γ = 0.1'],
   'pytorch-ddp': ['PyTorch 2.x', 'init_process_group', 'DistributedSampler', 'set_epoch', 'DistributedDataParallel', 'torchrun --nproc_per_node=4 train_ddp.py', 'GIL', 'ring all-reduce', '平均梯度', 'train_single.py'],
   'tf-export': ['@tf_export', '装饰器', 'tensorflow/python/util/tf_export.py', 'functools.partial', 'api_export', "api_name='tensorflow'", '_tf_api_names', 'tf.math.add', '__init__.py', 'TensorFlow 2.x'],
@@ -281,6 +281,81 @@ describe('the shipped knowledge base meets issue 3', () => {
       const links = hrefsIn(body(from));
       for (const to of targets) expect(links.some((href) => href.startsWith(`/posts/${to}/`)), `${from} → ${to}`).toBe(true);
     }
+  });
+
+  /** A post's text with all whitespace removed, as the reviewer facts are matched. */
+  const squeezed = (slug: string): string => visibleText(body(slug)).replace(/\s+/g, '');
+  const has = (slug: string, ...facts: string[]): void => {
+    const text = squeezed(slug);
+    expect(facts.filter((fact) => !text.includes(fact.replace(/\s+/g, ''))), `${slug} lacks`).toEqual([]);
+  };
+  const hasNot = (slug: string, ...wrong: string[]): void => {
+    const text = squeezed(slug);
+    expect(wrong.filter((w) => text.includes(w.replace(/\s+/g, ''))), `${slug} still says`).toEqual([]);
+  };
+  const headings = (slug: string): string[] => all(body(slug), (e) => e.tagName === 'h2').map((h) => visibleText(h).trim());
+  const code = (slug: string): string => all(body(slug), (e) => e.tagName === 'pre').map((e) => toString(e)).join('\n');
+  /** The TeX source of every formula in a post (KaTeX keeps it in an <annotation>), spaces removed. */
+  const tex = (slug: string): string[] => all(body(slug), (e) => e.tagName === 'annotation').map((e) => toString(e).replace(/\s+/g, ''));
+
+  describe('the corrections of the expert review (issue 16)', () => {
+    it('r-fcn: the reported system and the official code use k = 7 (1029 channels on VOC); k = 3 only illustrates', () => {
+      has('r-fcn', 'k = 7', 'group_size', 'rfcn_cls', '49 × 21 = 1029', 'rfcn_bbox', '392', '75.5%', '76.6%');
+      hasNot('r-fcn', '默认 k = 3');
+      // The toy example and the figure keep k = 3, and each says what the real figure is.
+      const toy = squeezed('r-fcn').indexOf('9×21=189');
+      expect(toy).toBeGreaterThan(-1);
+      expect(squeezed('r-fcn').slice(toy, toy + 120)).toContain('1029');
+      const [figure] = all(body('r-fcn'), (e) => e.tagName === 'figure');
+      const caption = visibleText(all(figure!, (e) => e.tagName === 'figcaption')[0]!);
+      expect(caption).toContain('示意取 k = 3');
+      expect(caption).toContain('k = 7');
+      const src = String(all(figure!, (e) => e.tagName === 'img')[0]!.properties.src);
+      const svgText = toString(fromHtml(read(out, src.replace(/^\//, '')), { fragment: true }));
+      expect(svgText).toContain('k = 7');
+      expect(svgText).toContain('1029');
+    });
+
+    it('cpc: the appendix step needs p(x|c) ≥ p(x); the bound rests on Poole et al. (ICML 2019)', () => {
+      has('cpc', 'Poole', 'ICML 2019', 'On Variational Bounds of Mutual Information', 'NWJ', 'I(x;c) ≥ log N − L_N');
+      expect(tex('cpc').join(' ')).toContain('p(x_{t+k}\\midc_t)\\gep(x_{t+k})');
+      expect(tex('cpc').join(' ')).toContain('1+(N-1)a\\geNa');
+      expect(tex('cpc').join(' ')).toContain('a\\le1');
+    });
+
+    it('mae: BEiT is IN1K+DALLE in the comparison, not ImageNet-1K only', () => {
+      has('mae', 'IN1K+DALLE', '2.5 亿', 'dVAE tokenizer');
+      hasNot('mae', '全部只用 ImageNet-1K 数据');
+    });
+
+    it('bert: random-only replacement as Table 8 gives it, worse than 80/10/10 but above all-[MASK] on feature-based NER', () => {
+      has('bert', '附录 C.2', '表 8', '94.9', '94.6', '94.0', 'NER');
+      hasNot('bert', '全部换成随机 token 则更差');
+    });
+
+    it('pytorch-ddp: warns that DistributedSampler pads by repeating samples, and shows the fixes', () => {
+      expect(headings('pytorch-ddp').some((h) => h.includes('分布式评估'))).toBe(true);
+      has('pytorch-ddp', 'drop_last=False', 'len(dataset) % world_size', '9/12', '7/10', 'drop_last=True', 'dist.barrier()', 'model.module');
+      expect(code('pytorch-ddp')).toContain('dist.all_reduce(stats)');
+      expect(code('pytorch-ddp')).toContain('len(range(rank, len(val_set), world))');
+    });
+
+    it('pytorch-autograd: a custom autograd.Function checked with gradcheck, higher-order gradients, retain_grad', () => {
+      const h2 = headings('pytorch-autograd');
+      for (const want of ['autograd.Function', 'create_graph=True', 'retain_grad']) expect(h2.some((h) => h.includes(want)), want).toBe(true);
+      const src = code('pytorch-autograd');
+      expect(src.match(/@staticmethod/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+      for (const want of ['(Function)', 'def forward(ctx', 'def backward(ctx', 'ctx.save_for_backward(', 'ctx.saved_tensors', 'ctx.needs_input_grad[0]', '.apply(', 'gradcheck(', 'dtype=torch.double', 'torch.autograd.grad(', 'create_graph=True', '.retain_grad()']) {
+        expect(src, want).toContain(want);
+      }
+      has('pytorch-autograd', 'torch.autograd.gradcheck', 'PyTorch 1.13');
+    });
+
+    it('moco: a MoCo v3 section (ViT, no queue, prediction head, frozen patch projection, linear probe)', () => {
+      expect(headings('moco').some((h) => h.includes('MoCo v3'))).toBe(true);
+      has('moco', 'ICCV 2021', 'Xinlei Chen', 'Saining Xie', 'ViT', '去掉了队列', '4096', 'prediction head', 'patch 投影', '随机初始化', '76.7%', '77.6%');
+      expect(code('moco')).toContain('p.requires_grad_(False)');
+    });
   });
 
   it.each(Object.entries(FACTS))('states the reviewer facts in %s', (slug, facts) => {

@@ -1,0 +1,44 @@
+/**
+ * What `site.config.ts` may hold, and the helper that types it. No imports: this module is the
+ * package's public entry (`import { defineConfig } from 'folio-ssg'`), loaded with every config.
+ */
+
+export interface NavItem {
+  title: string;
+  /** Site-relative path, e.g. `/tags/`; the base path is added when rendering. */
+  path: string;
+}
+
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Origin (and optional path) the site is published at, used for absolute URLs in feeds. */
+  url: string;
+  /** Path prefix the site is served under: `/` or `/sub/`. */
+  base: string;
+  language: string;
+  /** IANA zone for dates written without one. */
+  timeZone: string;
+  author: { name: string; email?: string; url?: string };
+  perPage: number;
+  nav: NavItem[];
+  /** How many posts the site-wide feeds carry. */
+  feedLimit: number;
+  /** Default image for shared links (Open Graph, Twitter card): a file under public/. */
+  image?: SiteImage;
+}
+
+export interface SiteImage {
+  /** Site path of a PNG or JPEG under public/, e.g. `/og-image.png` (1200×630 suits most sites). */
+  path: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export type UserConfig = Partial<SiteConfig> & Pick<SiteConfig, 'title'>;
+
+/** Identity helper that gives `site.config.ts` its types. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}

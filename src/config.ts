@@ -69,18 +69,18 @@ export class ConfigError extends Error {
 export function checkConfig(value: unknown, file: string, display: (file: string) => string = (f) => f): Partial<SiteConfig> {
   const problems = validateConfig(value);
   if (problems.length === 0) return value as Partial<SiteConfig>;
-  throw new ConfigError(problems.map((p) => configLine(file, p.path, p.message, display)));
+  const lines = problems.map((p) => ({ line: lineOf(file, p.path), message: p.message }));
+  lines.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  throw new ConfigError(lines.map((l) => `${display(file)}${l.line ? `:${l.line}` : ''}: ${l.message}`));
 }
 
-/** `site.config.ts:12: nav[5].path …`: the line of the key when the file's text shows it. */
-export function configLine(file: string, key: readonly (string | number)[], message: string, display: (file: string) => string = (f) => f): string {
-  let line: number | undefined;
+/** The line of a key in the config file, when the file's text shows it. */
+function lineOf(file: string, key: readonly (string | number)[]): number | undefined {
   try {
-    line = key.length > 0 ? lineOfKey(readFileSync(file, 'utf8'), key) : undefined;
+    return key.length > 0 ? lineOfKey(readFileSync(file, 'utf8'), key) : undefined;
   } catch {
-    line = undefined;
+    return undefined;
   }
-  return `${display(file)}${line ? `:${line}` : ''}: ${message}`;
 }
 
 /**

@@ -12,7 +12,7 @@ const show = (value: unknown): string => (typeof value === 'string' ? JSON.strin
 /** A string that passes `ok`, else `must …` with the value shown. */
 const string = (ok: (v: string) => boolean, must: string) =>
   z.unknown().superRefine((v, ctx) => {
-    if (typeof v !== 'string' || !ok(v)) ctx.addIssue({ code: 'custom', message: `${must}, got ${show(v)}` });
+    if (typeof v !== 'string' || !ok(v)) ctx.addIssue({ code: 'custom', message: v === undefined ? 'is required' : `${must}, got ${show(v)}` });
   }) as unknown as z.ZodType<string>;
 
 const text = string((v) => v.trim() !== '', 'must be non-empty text');
@@ -49,7 +49,7 @@ function isLanguageTag(value: string): boolean {
 
 const count = (min: number, max: number, must: string) =>
   z.unknown().superRefine((v, ctx) => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) ctx.addIssue({ code: 'custom', message: `${must}, got ${show(v)}` });
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) ctx.addIssue({ code: 'custom', message: v === undefined ? 'is required' : `${must}, got ${show(v)}` });
   }) as unknown as z.ZodType<number>;
 
 const object = <S extends z.core.$ZodLooseShape>(shape: S, example: string) =>

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../../templates/context.ts';
@@ -31,6 +32,8 @@ export interface DevServer {
 }
 
 const PIPELINE = path.join(PACKAGE_ROOT, 'src/dev/pipeline.ts');
+/** An installed package ships lib/ only: its code does not change, so Vite never loads a copy. */
+const HAS_SOURCES = existsSync(PIPELINE);
 const NO_CONFIG: Partial<SiteConfig> = {};
 
 /** In dev, Vite serves templates/client/ from source: these are its URLs under the base. */
@@ -69,7 +72,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
   let preloading = false;
   const onServed = () => {
-    if (preloading) return;
+    if (preloading || !HAS_SOURCES) return;
     preloading = true;
     load<Pipeline>(PIPELINE).then(
       () => (useVite = true),

@@ -59,19 +59,32 @@ export function findConfigFile(root: string, file?: string): string | undefined 
  * it, and the key. The CLI prints the lines and exits 2.
  */
 export class ConfigError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
+  constructor(readonly problems: ConfigProblemAt[]) {
+    super(problems.map(formatProblem).join('\n'));
     this.name = 'ConfigError';
   }
+
+  /** `site.config.ts:4: url must be …`, one per problem. */
+  get lines(): string[] {
+    return this.problems.map(formatProblem);
+  }
 }
+
+/** A config problem with its place: the file as shown to the author, and the key's line. */
+export interface ConfigProblemAt {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+const formatProblem = (p: ConfigProblemAt) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
 
 /** Checks a loaded config against the schema; throws a ConfigError naming every bad key. */
 export function checkConfig(value: unknown, file: string, display: (file: string) => string = (f) => f): Partial<SiteConfig> {
   const problems = validateConfig(value);
   if (problems.length === 0) return value as Partial<SiteConfig>;
-  const lines = problems.map((p) => ({ line: lineOf(file, p.path), message: p.message }));
-  lines.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  throw new ConfigError(lines.map((l) => `${display(file)}${l.line ? `:${l.line}` : ''}: ${l.message}`));
+  const placed = problems.map((p) => ({ file: display(file), line: lineOf(file, p.path), message: p.message }));
+  throw new ConfigError(placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 }
 
 /** The line of a key in the config file, when the file's text shows it. */
@@ -92,14 +105,14 @@ export async function loadUserConfig(root: string, file?: string, display?: (fil
   const found = findConfigFile(root, file);
   if (found === undefined) return {};
   const shown = display ?? ((f: string) => f);
-  if (!existsSync(found)) throw new ConfigError([`${shown(found)}: no such config file`]);
+  if (!existsSync(found)) throw new ConfigError([{ file: shown(found), message: 'no such config file' }]);
   const href = `${pathToFileURL(found).href}?t=${Date.now()}`;
   let mod: { default?: unknown };
   try {
     // The compiled CLI (lib/) runs without a TypeScript loader: a .ts config goes through tsx.
     mod = (found.endsWith('.ts') && BUNDLED ? await (await import('tsx/esm/api')).tsImport(href, import.meta.url) : await import(/* @vite-ignore */ href)) as { default?: unknown };
   } catch (error) {
-    throw new ConfigError([`${shown(found)}: cannot load it: ${firstLine(error)}`]);
+    throw new ConfigError([{ file: shown(found), message: `cannot load it: ${firstLine(error)}` }]);
   }
   // tsx may load a .ts file as CommonJS, nesting `export default` one level down.
   const exported = mod.default;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { basicSite } from '../fixtures/basic.ts';
 import { ConfigError, loadUserConfig } from '../../src/config.ts';
+import { startDev } from '../helpers/dev.ts';
 import { folio, makeProject, removeProject, writeFiles } from '../helpers/fixture.ts';
 
 /** A site config with one mistake, written as an author would write it. */
@@ -125,5 +126,26 @@ describe('site.config.ts mistakes', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
+  });
+
+  it('folio dev shows a config edit that breaks it as an error page at the key, and recovers', async () => {
+    const project = makeProject({ ...basicSite, 'site.config.ts': config("  perPage: 5,") });
+    projects.push(project);
+    const dev = await startDev(project);
+    try {
+      expect((await fetch(dev.url)).status).toBe(200);
+      writeFiles(project, { 'site.config.ts': config("  perPage: 'five',") });
+      // The file watcher tells the server; the next request after that shows the error.
+      await expect.poll(async () => (await fetch(dev.url)).status, { timeout: 15_000 }).toBe(500);
+      const html = await (await fetch(dev.url)).text();
+      expect(html).toContain('site.config.ts:4:1');
+      expect(html).toContain('perPage must be a whole number from 1 to 1000, got "five"');
+      expect(html).not.toMatch(/\n\s+at /);
+      expect(dev.output()).toContain('site.config.ts:4:1: error: perPage must be a whole number from 1 to 1000, got "five"');
+      writeFiles(project, { 'site.config.ts': config("  perPage: 5,") });
+      await expect.poll(async () => (await fetch(dev.url)).status, { timeout: 15_000 }).toBe(200);
+    } finally {
+      await dev.stop();
+    }
   });
 });

@@ -50,7 +50,7 @@ function siteOf(values: { root?: string | undefined; config?: string | undefined
 }
 
 /** A path option, relative to the current folder like any command-line path. */
-const fromCwd = (dir: string | undefined) => (dir === undefined ? undefined : path.resolve(dir));
+const fromCwd = (dir: string): string => path.resolve(dir);
 
 const color = useColor(process.stderr, process.env);
 

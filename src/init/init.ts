@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isoDay } from '../content/dates.ts';
 import { PACKAGE_NAME, PACKAGE_ROOT } from '../paths.ts';
-import { scaffoldFiles, SCRIPTS } from './scaffold.ts';
+import { GITIGNORE, scaffoldFiles, SCRIPTS } from './scaffold.ts';
 
 export interface InitOptions {
   /** For tests: "today", the first post's date. */
@@ -12,7 +12,7 @@ export interface InitOptions {
 export type InitResult =
   | {
       ok: true;
-      /** Paths relative to the site folder, package.json included. */
+      /** Paths relative to the site folder, package.json and .gitignore included. */
       written: string[];
       /** Scripts an existing package.json had already, kept as they were. */
       keptScripts: string[];
@@ -23,8 +23,9 @@ export type InitResult =
 
 /**
  * `folio init`: writes a new site into `dir`. Never overwrites: when any of its files exists,
- * nothing is written and the existing ones are returned. package.json is the one file it
- * changes in place, adding the scripts and the dependency and keeping everything else.
+ * nothing is written and the existing ones are returned. package.json and .gitignore are the
+ * files it adds to in place, keeping everything in them: the scripts and the dependency, and
+ * the lines a site needs ignored.
  */
 export function initSite(dir: string, options: InitOptions = {}): InitResult {
   const favicon = readFileSync(path.join(PACKAGE_ROOT, 'templates/client/favicon.svg'), 'utf8');
@@ -53,9 +54,13 @@ export function initSite(dir: string, options: InitOptions = {}): InitResult {
     writeFileSync(file, content, { flag: 'wx' });
   }
   writeFileSync(pkgFile, `${JSON.stringify(merged.data, null, pkg ? indentOf(pkg.text) : 2)}\n`);
+  const ignoreFile = path.join(dir, '.gitignore');
+  const ignored = existsSync(ignoreFile) ? readFileSync(ignoreFile, 'utf8') : '';
+  const missing = GITIGNORE.filter((line) => !ignored.split(/\r?\n/).some((l) => l.trim().replace(/^\//, '') === line || l.trim() === line.slice(0, -1)));
+  if (missing.length > 0) writeFileSync(ignoreFile, `${ignored}${ignored === '' || ignored.endsWith('\n') ? '' : '\n'}${missing.join('\n')}\n`);
   return {
     ok: true,
-    written: [...Object.keys(files), 'package.json'],
+    written: [...Object.keys(files), 'package.json', ...(missing.length > 0 ? ['.gitignore'] : [])],
     keptScripts: merged.kept,
     installed: existsSync(path.join(dir, 'node_modules', PACKAGE_NAME, 'package.json')),
   };

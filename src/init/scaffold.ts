@@ -10,7 +10,6 @@ export function scaffoldFiles(options: { today: string; favicon: string }): Reco
     'content/posts/hello-world.md': firstPost(options.today),
     'content/pages/about.md': ABOUT,
     'public/favicon.svg': options.favicon,
-    '.gitignore': GITIGNORE,
     '.github/workflows/pages.yml': PAGES_WORKFLOW,
   };
 }
@@ -93,10 +92,8 @@ title: 关于
 这个页面的源文件是 \`content/pages/about.md\`，它出现在导航栏的“关于”里（见 \`site.config.ts\` 中的 \`nav\`）。
 `;
 
-const GITIGNORE = `node_modules/
-dist/
-.cache/
-`;
+/** What a site's .gitignore needs: added to an existing one, line by line. */
+export const GITIGNORE = ['node_modules/', 'dist/', '.cache/'];
 
 const PAGES_WORKFLOW = `# Builds the site and publishes it to GitHub Pages on every push to main.
 # In the repository settings, set Pages → Build and deployment → Source to "GitHub Actions".

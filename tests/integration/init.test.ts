@@ -96,6 +96,12 @@ describe('folio init', () => {
     expect(Object.keys(after)).toEqual(Object.keys(before));
   });
 
+  it('adds what a site needs ignored to an existing .gitignore, keeping its lines', () => {
+    const dir = emptyFolder({ '.gitignore': '# mine\nnode_modules\n*.log' });
+    expect(folio(dir, 'init').code).toBe(0);
+    expect(read(dir, '.gitignore')).toBe('# mine\nnode_modules\n*.log\ndist/\n.cache/\n');
+  });
+
   it('takes the folder from --root too, and refuses a package.json it cannot read', () => {
     const parent = emptyFolder({ 'broken/package.json': '{ "name": ' });
     const r = folio(parent, 'init', '--root', 'broken');

@@ -5,6 +5,7 @@
 // lib/ is missing or older than them, so editing src/ never runs stale code. Code splitting keeps
 // start-up small: the heavy stages load only when a build has work to do.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 let tools;
 try {
@@ -18,7 +19,7 @@ try {
 
 rmSync('lib', { recursive: true, force: true });
 await tools.esbuild.build({
-  entryPoints: { cli: 'src/cli.ts', 'render-worker': 'src/markdown/render-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'render-worker': 'src/markdown/render-worker.ts', index: 'src/index.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,
@@ -29,18 +30,19 @@ await tools.esbuild.build({
   packages: 'external',
   logLevel: 'warning',
 });
-// The package entry on its own: a site's config loads it, and nothing else.
-await tools.esbuild.build({ entryPoints: { index: 'src/index.ts' }, outdir: 'lib', bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
 
-// The entry's types: config/types.ts imports nothing, so its declarations stand alone.
-const types = tools.ts.transpileDeclaration(readFileSync('src/config/types.ts', 'utf8'), {
-  fileName: 'types.ts',
-  reportDiagnostics: true,
-  compilerOptions: { strict: true, target: tools.ts.ScriptTarget.ES2022 },
-});
-if (types.diagnostics?.length) {
-  for (const d of types.diagnostics) console.error(`src/config/types.ts: ${tools.ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-  process.exit(1);
+// The entry's types: index.ts and config/types.ts import nothing else, so their declarations
+// stand alone (relative imports end in .js, as in any published package).
+for (const [source, target] of [['src/index.ts', 'lib/index.d.ts'], ['src/config/types.ts', 'lib/config/types.d.ts']]) {
+  const types = tools.ts.transpileDeclaration(readFileSync(source, 'utf8'), {
+    fileName: source,
+    reportDiagnostics: true,
+    compilerOptions: { strict: true, target: tools.ts.ScriptTarget.ES2022, module: tools.ts.ModuleKind.NodeNext, allowImportingTsExtensions: true },
+  });
+  if (types.diagnostics?.length) {
+    for (const d of types.diagnostics) console.error(`${source}: ${tools.ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    process.exit(1);
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, types.outputText.replace(/(from\s+['"]\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1.js$2'));
 }
-mkdirSync('lib', { recursive: true });
-writeFileSync('lib/index.d.ts', types.outputText);

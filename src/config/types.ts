@@ -42,3 +42,48 @@ export type UserConfig = Partial<SiteConfig> & Pick<SiteConfig, 'title'>;
 export function defineConfig(config: UserConfig): UserConfig {
   return config;
 }
+
+/** Options of `build()`, `folio build` as a function. Paths are relative to `root`. */
+export interface BuildOptions {
+  /** The site folder (default: the working directory). */
+  root?: string;
+  /** The config file (default: site.config.ts, .mjs or .js in root). */
+  configFile?: string;
+  /** Content root holding posts/ (default: content). */
+  contentDir?: string;
+  /** Output folder (default: dist). */
+  outDir?: string;
+  /** Overrides `base` for this build. */
+  base?: string;
+  /** Overrides `url` for this build. */
+  url?: string;
+  /** Include posts with `draft: true`. */
+  drafts?: boolean;
+  /** Warnings fail the build too. */
+  strict?: boolean;
+  /** Build the search index (default true). */
+  search?: boolean;
+}
+
+/** A problem found by a build, at its place: what `folio build` prints as `file:line:col: message`. */
+export interface BuildProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+  /** Stable identifier, e.g. `frontmatter/unknown-field` or `config/invalid`. */
+  rule: string;
+}
+
+/** What `build()` returns. When `ok` is false the output folder was left as it was. */
+export interface BuildSummary {
+  ok: boolean;
+  problems: BuildProblem[];
+  /** Absolute path of the output folder. */
+  outDir: string;
+  posts: number;
+  pages: number;
+  files: number;
+  ms: number;
+}

@@ -14,3 +14,4 @@ export { AtomicOutput } from './output/writer.ts';
 export { collectSite } from './site/collect.ts';
 export { toDocs } from './site/docs.ts';
 export { checkFragments } from './site/link-check.ts';
+export { checkNav } from './config/nav.ts';

@@ -108,7 +108,7 @@ export async function buildSite(
 ): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
   const { config } = opts;
   const timer = stopwatch();
-  const { loadContent, toDocs, checkFragments, collectSite } = await loadStages();
+  const { loadContent, toDocs, checkFragments, collectSite, siteRedirects, listFiles } = await loadStages();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
   timer.lap('load');
   const diagnostics = [...loaded.diagnostics];
@@ -119,6 +119,7 @@ export async function buildSite(
   diagnostics.push(...checkFragments(docs));
   diagnostics.push(...futureDated(loaded.docs));
   const site = collectSite(config, docs);
+  diagnostics.push(...siteRedirects(site, listFiles(opts.publicDir)).diagnostics);
   timer.lap('collect');
   return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times };
 }

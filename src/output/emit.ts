@@ -7,8 +7,10 @@ import type { RenderContext } from '../../templates/context.ts';
 import { homePage } from '../../templates/home.ts';
 import { notFoundPage, searchPage } from '../../templates/misc.ts';
 import { postPage, standalonePage } from '../../templates/post.ts';
+import { redirectPage } from '../../templates/redirect.ts';
 import { postAsides, seriesPage } from '../../templates/knowledge.ts';
 import { termIndexPage, termPage, termTitle, type TermKind } from '../../templates/terms.ts';
+import { siteRedirects } from '../site/aliases.ts';
 import { postLinks } from '../site/knowledge.ts';
 import type { Site, TermGroup } from '../site/model.ts';
 import { paginate } from '../site/paginate.ts';
@@ -85,8 +87,13 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   const lists = ['/', '/tags/', '/categories/', '/archives/', ...site.tags.map((g) => g.term.path), ...site.categories.map((g) => g.term.path), ...site.series.map((g) => g.term.path)];
   file('sitemap.xml', () => sitemap(site, lists), () => ({ lists, posts: site.posts.map((p) => [p.path, p.date, p.updated]), pages: site.pages.map((p) => p.path) }));
 
+  const publicFiles = options.publicDir ? listFiles(options.publicDir) : [];
+  // Old paths (`aliases`) lead to their document; one that collides is an error in the build.
+  for (const r of siteRedirects(site, publicFiles).redirects) {
+    page(r.from, () => redirectPage(ctx, r.to), () => ({ title: r.to.title, path: r.to.path }));
+  }
   const generated = new Set(files.map((f) => f.path));
-  for (const rel of options.publicDir ? listFiles(options.publicDir) : []) {
+  for (const rel of publicFiles) {
     if (!generated.has(rel)) files.push({ path: rel, copyFrom: path.join(options.publicDir!, rel) });
   }
   if (!files.some((f) => f.path === 'robots.txt')) file('robots.txt', () => robotsTxt(site), () => null);
@@ -97,7 +104,8 @@ function html(tree: Root): string {
   return `${toHtml(tree, { allowDangerousHtml: true })}\n`;
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
+/** Every file under `dir` (public/), as sorted `/`-separated relative paths; dot-files left out. */
+export function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

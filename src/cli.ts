@@ -27,6 +27,7 @@ Other commands:
   folio preview [--port N] [--out DIR] [--base /sub/]
   folio check [DIR] [--base /sub/]
   folio new "标题" [--category X] [--tags a,b] [--slug s] [--content DIR]
+  folio import hexo HEXO_DIR   convert a Hexo blog into this site, with a report
 
 Exit codes: 0 done, 1 content errors (the previous output is kept), 2 usage errors.`;
 
@@ -161,6 +162,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   preview: cmdPreview,
   new: cmdNew,
   dev: cmdDev,
+  import: async (args) => (await import('./import/command.ts')).importCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

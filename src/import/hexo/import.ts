@@ -113,7 +113,11 @@ export function importHexo(options: ImportOptions): ImportResult {
 
   // 2. Slugs: unique among the imported posts and the site's own.
   const contentPosts = path.join(options.contentDir, 'posts');
-  const existing = existsSync(contentPosts) ? findContent(options.contentDir, options.display).files.filter((f) => f.kind === 'post').map((f) => path.posix.basename(f.rel, '.md')) : [];
+  // A post at content/posts/<slug>.md is not replaced (reported below, as on a second import);
+  // one elsewhere under posts/ with the same name would share its URL, so the import moves aside.
+  const existing = existsSync(contentPosts)
+    ? findContent(options.contentDir, options.display).files.filter((f) => f.kind === 'post' && path.posix.dirname(f.rel) !== 'posts').map((f) => path.posix.basename(f.rel, '.md'))
+    : [];
   const { slugs, renamed } = assignSlugs(planned.map((p) => p.slug), existing);
   planned.forEach((p, i) => (p.slug = slugs[i]!));
   for (const r of renamed) {

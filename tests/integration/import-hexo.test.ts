@@ -159,6 +159,8 @@ describe('folio import hexo', () => {
     for (const img of ['attention.png', 'multi%20head.png']) expect(transformer).toContain(`src="/posts/transformer-%E8%AF%A6%E8%A7%A3/${img}"`);
     expect(transformer).toContain('href="/posts/transformer-%E8%AF%A6%E8%A7%A3/attention.png"');
     expect(transformer).toContain('src="/images/logo.png"');
+    // Raw HTML that named an asset by its bare name (post_asset_folder) points beside the post too.
+    expect(transformer).toMatch(/<img src="\/posts\/transformer-%E8%AF%A6%E8%A7%A3\/attention\.png" width="50%" alt="注意力示意图（缩小）"/);
     expect(existsSync(path.join(site, 'dist/posts/transformer-详解/multi head.png'))).toBe(true);
     expect(existsSync(path.join(site, 'dist/images/logo.png'))).toBe(true);
     expect(read('dist/posts/intro/index.html')).toContain('<a href="/posts/intro-2/">机器学习入门</a>');

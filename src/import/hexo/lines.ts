@@ -66,8 +66,8 @@ export function outsideInlineCode(text: string): [number, number][] {
 }
 
 /** The container markers a line starts with (`> `, list indentation), and what continues them. */
-export function containerPrefix(text: string): { prefix: string; continuation: string } {
-  const m = /^((?:\s*>\s?)*)(\s*(?:[-*+]|\d+[.)])\s+)?(\s*)/.exec(text)!;
+export function containerPrefix(text: string, listMarkers = true): { prefix: string; continuation: string } {
+  const m = (listMarkers ? /^((?:\s*>\s?)*)(\s*(?:[-*+]|\d+[.)])\s+)?(\s*)/ : /^((?:\s*>\s?)*)()(\s*)/).exec(text)!;
   const quote = m[1] ?? '';
   const marker = m[2] ?? '';
   const indent = m[3] ?? '';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Definition, Image, Link, Root } from 'mdast';
+import { Parser } from 'htmlparser2';
+import type { Definition, Html, Image, Link, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -43,6 +44,21 @@ export function convertLinks(lines: Line[], ctx: LinkContext): Line[] {
   const edits: { line: number; start: number; end: number; url: string }[] = [];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const edit = (start: number, length: number, url: string) => {
+    const lineIndex = lineStarts.findLastIndex((s) => s <= start);
+    // A destination split over lines is left alone.
+    if (text.slice(start, start + length).includes('\n')) return;
+    edits.push({ line: lineIndex, start: start - lineStarts[lineIndex]!, end: start - lineStarts[lineIndex]! + length, url });
+  };
+  visit(tree, 'html', (node: Html) => {
+    const offset = node.position?.start.offset;
+    if (offset === undefined) return;
+    for (const attr of htmlUrls(node.value)) {
+      const sourceLine = lines[lineStarts.findLastIndex((s) => s <= offset + attr.start)]!;
+      const next = rewrite(attr.value, attr.image, ctx, sourceLine.from);
+      if (next !== undefined && next !== attr.value) edit(offset + attr.start, attr.value.length, next.replace(/&/g, '&amp;').replace(/"/g, '%22'));
+    }
+  });
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const n = node as Link | Image | Definition;
@@ -61,11 +77,7 @@ export function convertLinks(lines: Line[], ctx: LinkContext): Line[] {
       ctx.log.check(ctx.file, sourceLine.from, `could not rewrite the link to ${n.url} (written with escapes); change it to ${next} by hand`);
       return;
     }
-    const start = from + at;
-    const lineIndex = lineStarts.findLastIndex((s) => s <= start);
-    // A destination split over lines is left alone.
-    if (text.slice(start, start + n.url.length).includes('\n')) return;
-    edits.push({ line: lineIndex, start: start - lineStarts[lineIndex]!, end: start - lineStarts[lineIndex]! + n.url.length, url: next });
+    edit(from + at, n.url.length, next);
   });
   const out = lines.map((l) => ({ ...l }));
   for (const e of edits.sort((a, b) => b.line - a.line || b.start - a.start)) {
@@ -122,6 +134,27 @@ function rewrite(url: string, image: boolean, ctx: LinkContext, line: number): s
   }
   if (image) ctx.log.needs(ctx.file, line, `image ${url} is not in the post's asset folder; copy it beside the post and fix the path`);
   return undefined;
+}
+
+/** `src` and `href` values in raw HTML, where they are written (with htmlparser2, never a regex over markup). */
+function htmlUrls(html: string): { start: number; value: string; image: boolean }[] {
+  const found: { start: number; value: string; image: boolean }[] = [];
+  const parser: Parser = new Parser(
+    {
+      onattribute(name, value) {
+        if (name !== 'src' && name !== 'href') return;
+        const span = html.slice(parser.startIndex, parser.endIndex + 1);
+        const eq = span.indexOf('=');
+        const at = eq < 0 ? -1 : span.indexOf(value, eq);
+        // Written with entities: left alone (its position is not the value's).
+        if (at >= 0 && value !== '') found.push({ start: parser.startIndex + at, value, image: name === 'src' });
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return found;
 }
 
 function safeUrl(text: string): URL | undefined {

@@ -56,7 +56,8 @@ export function convertMath(lines: Line[], file: string, log: ImportLog): Line[]
       inside = !inside;
       return out.push(line);
     }
-    const { prefix, continuation } = containerPrefix(line.text);
+    // Inside a formula, `+ x` is TeX, not a list item.
+    const { prefix, continuation } = containerPrefix(line.text, !inside);
     let first = true;
     const emit = (text: string, tex: boolean) => {
       const l = { ...line, text: `${first ? prefix : continuation}${text}` };

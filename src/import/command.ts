@@ -25,7 +25,9 @@ export async function importCommand(args: string[]): Promise<number> {
     process.stderr.write(`folio import: ${from !== 'hexo' ? `unknown source "${from ?? ''}" (only hexo is supported)` : 'expected one HEXO_DIR'}\n${USAGE}\n`);
     return 2;
   }
-  const { resolveOptions, display } = await import('../build.ts');
+  const { resolveOptions } = await import('../build.ts');
+  // Paths in the report are relative to where the command runs, the Hexo blog's too (`../blog/…`).
+  const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
   const { importHexo } = await import('./hexo/import.ts');
   const { importReport } = await import('./hexo/report.ts');
   const opts = await resolveOptions(values.root !== undefined ? { root: values.root } : {});

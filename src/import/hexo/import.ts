@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { aliasPath } from '../../content/aliases.ts';
@@ -57,13 +57,20 @@ const PAGE_EXT = /\.(md|markdown|html?|ejs|swig|njk|pug|jade)$/i;
 /** Hexo leaves out files whose path has a segment starting with `_` or `.`, and editor leftovers. */
 const hidden = (rel: string) => /(^|\/)[_.]/.test(rel) || /[~%]$/.test(rel);
 
-/** Every file under `dir`, as sorted `/`-separated relative paths (Node's own recursive listing). */
-function filesUnder(dir: string): string[] {
+/**
+ * Every file under `dir`, as sorted `/`-separated relative paths (Node's own recursive listing).
+ * Symbolic links are not followed: one could point anywhere on the machine, and what is copied
+ * into public/ is published.
+ */
+function filesUnder(dir: string, links: string[] = []): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .map((p) => p.split(path.sep).join('/'))
-    .filter((p) => statSync(path.join(dir, p)).isFile())
-    .sort();
+  const files: string[] = [];
+  for (const p of (readdirSync(dir, { recursive: true }) as string[]).map((x) => x.split(path.sep).join('/')).sort()) {
+    const stat = lstatSync(path.join(dir, p));
+    if (stat.isSymbolicLink()) links.push(p);
+    else if (stat.isFile()) files.push(p);
+  }
+  return files;
 }
 
 /**
@@ -155,7 +162,11 @@ export function importHexo(options: ImportOptions): ImportResult {
   const byFile = new Map(planned.map((p) => [p.rel, p]));
   const byHexoSlug = new Map(planned.map((p) => [p.hexoSlug, p]));
   const byTitle = new Map(planned.map((p) => [p.fm.fields.title, p]));
-  const sourceFiles = filesUnder(sourceDir).filter((rel) => !hidden(rel));
+  const links: string[] = [];
+  const sourceFiles = filesUnder(sourceDir, links).filter((rel) => !hidden(rel));
+  for (const link of links) log.check(options.display(path.join(sourceDir, link)), 1, 'a symbolic link: not followed, not copied');
+  const drafts = filesUnder(path.join(sourceDir, '_drafts')).filter((rel) => POST_EXT.test(rel) && !hidden(rel));
+  if (drafts.length > 0) log.check(options.display(path.join(sourceDir, '_drafts')), 1, `${drafts.length} draft${drafts.length === 1 ? '' : 's'} not imported (only source/_posts/ is); move one into _posts/ with \`published: false\` to bring it as a Folio draft`);
   const publicFiles = new Set(sourceFiles.filter((rel) => !PAGE_EXT.test(rel)));
 
   // 4. Convert and write each post, with its asset folder beside it.

@@ -198,3 +198,55 @@ describe('folio import hexo', () => {
     expect(folio(site, 'import', 'jekyll', HEXO).code).toBe(2);
   });
 });
+
+describe('importHexo on small blogs', () => {
+  const blog = (config: string, posts: Record<string, string>, siteFiles: Record<string, string> = {}) => {
+    const hexo = makeProject({ '_config.yml': config, ...Object.fromEntries(Object.entries(posts).map(([k, v]) => [`source/_posts/${k}`, v])) });
+    const target = makeProject(siteFiles);
+    return { hexo, target };
+  };
+  const run = async (hexo: string, target: string) => {
+    const { importHexo } = await import('../../src/import/hexo/import.ts');
+    return importHexo({ hexoDir: hexo, siteDir: target, contentDir: path.join(target, 'content'), publicDir: path.join(target, 'public'), siteZone: 'Asia/Shanghai', display: (abs) => path.relative(target, abs) });
+  };
+
+  it('is ok (exit 0) when everything converted; root, abbrlink and full-URL links are understood', async () => {
+    const { hexo, target } = blog('url: https://me.example.org/blog\nroot: /blog/\npermalink: posts/:abbrlink.html\ntimezone: Asia/Shanghai\n', {
+      'a.md': '---\ntitle: A\ndate: 2024-01-02\nabbrlink: 5e1f\n---\n\n见 [B](https://me.example.org/blog/posts/77aa.html#x) 和 [B](/blog/posts/77aa.html)。\n',
+      'b.md': '---\ntitle: B\ndate: 2024-01-03\nabbrlink: 77aa\n---\n\n## x\n',
+    });
+    try {
+      const r = await run(hexo, target);
+      expect(r.log.notes).toEqual([]);
+      expect(r.ok).toBe(true);
+      expect(read2(target, 'content/posts/a.md')).toBe('---\ntitle: A\ndate: 2024-01-02\naliases:\n  - /posts/5e1f.html\n---\n\n见 [B](./b.md#x) 和 [B](./b.md)。\n');
+      const { importReport } = await import('../../src/import/hexo/report.ts');
+      expect(importReport(r, 'blog')).toContain("set base: '/blog/' in site.config.ts");
+    } finally {
+      removeProject(hexo);
+      removeProject(target);
+    }
+  });
+
+  it('moves aside from a post of the site elsewhere under posts/, and never replaces one at the same path', async () => {
+    const { hexo, target } = blog('permalink: :title/\n', { 'mae.md': '---\ntitle: MAE\ndate: 2024-01-02\n---\n\nx\n', 'bert.md': '---\ntitle: BERT\ndate: 2024-01-02\n---\n\ny\n' }, {
+      'content/posts/ssl/mae.md': '---\ntitle: 旧 MAE\ndate: 2020-01-01\n---\n',
+      'content/posts/bert.md': '---\ntitle: 旧 BERT\ndate: 2020-01-01\n---\n',
+    });
+    try {
+      const r = await run(hexo, target);
+      expect(r.posts.map((p) => [p.target, p.alias])).toEqual([['content/posts/mae-2.md', '/mae/']]);
+      expect(r.log.notes.map((n) => `${n.file}:${n.line}: ${n.level}: ${n.message}`)).toEqual([
+        expect.stringMatching(/mae\.md:1: check: the slug "mae" is taken by a post already in the site; this post is \/posts\/mae-2\//),
+        expect.stringMatching(/bert\.md:1: needs: content\/posts\/bert\.md already exists; not overwritten/),
+      ]);
+      expect(read2(target, 'content/posts/bert.md')).toContain('旧 BERT');
+      expect(r.ok).toBe(false);
+    } finally {
+      removeProject(hexo);
+      removeProject(target);
+    }
+  });
+});
+
+const read2 = (dir: string, rel: string) => readFileSync(path.join(dir, rel), 'utf8');

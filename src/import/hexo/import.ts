@@ -211,7 +211,8 @@ export function importHexo(options: ImportOptions): ImportResult {
       publicFile: (sitePath) => publicFiles.has(sitePath.replace(/^\//, '')),
       log,
     });
-    const fields = { ...p.fm.fields, ...(p.alias ? { aliases: [p.alias] } : {}) };
+    const { title, date, updated, tags, ...others } = p.fm.fields;
+    const fields = { title, date, ...(updated ? { updated } : {}), ...(tags.length > 0 ? { tags } : {}), ...others, ...(p.alias ? { aliases: [p.alias] } : {}) };
     const head = `---\n${stringify(fields, { lineWidth: 0 })}---\n`;
     const body = lines.map((l) => l.text).join('\n');
     const target = path.join(contentPosts, `${p.slug}.md`);

@@ -43,21 +43,30 @@ export function convertMath(lines: Line[], file: string, log: ImportLog): Line[]
   }
   const out: Line[] = [];
   let inside = false;
+  // The list indentation a formula opened by this step must keep: its TeX lines, written less
+  // indented in the Hexo post, would otherwise end the list item and cut the formula.
+  let block: string | undefined;
   const texLines = new Set<Line>();
   lines.forEach((line, i) => {
     if (fenced[i]) return out.push(line);
     const at = delimiters(line.text);
     if (at.length === 0) {
       const l = { ...line };
+      if (inside && block && !l.text.startsWith(block) && l.text.trim() !== '') l.text = block + l.text.trimStart();
       if (inside) texLines.add(l);
       return out.push(l);
     }
     if (at.length === 1 && line.text.trim().replace(/^(>\s*)+/, '') === '$$') {
+      // A closing `$$` of a formula this step opened keeps the formula's indentation.
+      const closing = inside && block !== undefined && !line.text.startsWith(block) ? { ...line, text: block + line.text.trimStart() } : line;
       inside = !inside;
-      return out.push(line);
+      block = undefined;
+      return out.push(closing);
     }
     // Inside a formula, `+ x` is TeX, not a list item.
-    const { prefix, continuation } = containerPrefix(line.text, !inside);
+    const container = containerPrefix(line.text, !inside);
+    const prefix = inside && block !== undefined ? block : container.prefix;
+    const continuation = inside && block !== undefined ? block : container.continuation;
     let first = true;
     const emit = (text: string, tex: boolean) => {
       const l = { ...line, text: `${first ? prefix : continuation}${text}` };
@@ -65,20 +74,31 @@ export function convertMath(lines: Line[], file: string, log: ImportLog): Line[]
       if (tex) texLines.add(l);
       out.push(l);
     };
-    let from = prefix.length;
+    let from = inside && block !== undefined ? line.text.length - line.text.trimStart().length : container.prefix.length;
     for (const d of at) {
       const piece = line.text.slice(Math.max(from, 0), d).trim();
       if (piece) emit(piece, inside);
       // A paragraph does not end for a `$$` line: leave a blank line after text.
-      if (!inside && piece) out.push({ ...line, text: continuation.trimEnd().replace(/\s+$/, '') });
+      if (!inside && piece) out.push({ ...line, text: continuation.trimEnd() });
       emit('$$', false);
       inside = !inside;
+      if (inside && /^\s+$/.test(continuation)) block = continuation;
+      else if (!inside) block = undefined;
       from = d + 2;
     }
     const rest = line.text.slice(from).trim();
     if (rest) emit(rest, inside);
     log.change('math: $$ moved onto its own line');
   });
+  // MathJax's `\(…\)`, written `\\(…\\)` so that a Markdown-first renderer leaves one backslash.
+  let parens = 0;
+  const fencedNow = fencedLines(out);
+  out.forEach((l, i) => {
+    if (fencedNow[i] || texLines.has(l)) return;
+    const text = mapOutsideCode(l.text, (part) => part.replace(/\\\\\((.+?)\\\\\)/g, (_, tex: string) => (parens++, `$${unescapeMarkdown(tex.trim())}$`)));
+    if (text !== l.text) out[i] = { ...l, text };
+  });
+  if (parens > 0) log.change('math: \\\\( \\\\) → $ $', parens);
   const escaped = [...texLines].some((l) => ESCAPED.test(l.text)) || out.some((l) => [...l.text.matchAll(INLINE)].some((m) => ESCAPED.test(m[1]!)));
   if (!escaped) return out;
   let count = 0;

@@ -214,3 +214,29 @@ describe('math', () => {
     expect(run('$$\na \\\\ \\{b\\}\n$$').text).toBe('$$\na \\\\ \\{b\\}\n$$');
   });
 });
+
+describe('math in nested lists', () => {
+  it('keeps a formula opened after text in a list item inside the item, however its lines were indented', () => {
+    const log = new ImportLog();
+    const text = convertMath(toLines('* 集合\n  * 交换律：$$ \\begin{aligned}\n  a \\\\\n  b\n  \\end{aligned} $$\n  * 结合律', 1), 'p.md', log).map((l) => l.text).join('\n');
+    expect(text).toBe('* 集合\n  * 交换律：\n\n    $$\n    \\begin{aligned}\n    a \\\\\n    b\n    \\end{aligned}\n    $$\n  * 结合律');
+  });
+});
+
+describe('math in nested lists, closed on a line of its own', () => {
+  it('indents the closing $$ with the formula', () => {
+    const log = new ImportLog();
+    const text = convertMath(toLines('* 集合\n  * 交换律：$$ a\n  + b\n  $$\n  * 结合律', 1), 'p.md', log).map((l) => l.text).join('\n');
+    expect(text).toBe('* 集合\n  * 交换律：\n\n    $$\n    a\n    + b\n    $$\n  * 结合律');
+  });
+});
+
+describe('MathJax inline delimiters', () => {
+  it('turns \\\\(…\\\\) (as written for marked or kramed) into $…$, but not in code or inside a formula', () => {
+    const log = new ImportLog();
+    const src = '事件\\\\(A\\_1\\\\)发生，`\\\\(x\\\\)`\n$$\na \\\\(b\\\\)\n$$';
+    const text = convertMath(toLines(src, 1), 'p.md', log).map((l) => l.text).join('\n');
+    expect(text).toBe('事件$A_1$发生，`\\\\(x\\\\)`\n$$\na \\\\(b\\\\)\n$$');
+    expect(log.changes.get('math: \\\\( \\\\) → $ $')).toBe(1);
+  });
+});

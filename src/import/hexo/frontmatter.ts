@@ -152,11 +152,8 @@ export function convertFrontmatter(input: FrontmatterInput): ConvertedFrontmatte
   const hierarchies = categoryPaths(rawCategories);
   const category = hierarchies[0]?.[0];
   const extra = hierarchies.flatMap((h, i) => (i === 0 ? h.slice(1) : h));
-  const categoryKey = data.categories !== undefined ? 'categories' : 'category';
-  if (extra.length > 0) {
-    log.change('frontmatter: extra categories → tags');
-    log.check(file, at(categoryKey), `categories ${JSON.stringify(rawCategories)}: "${category}" is the category, ${extra.map((c) => `"${c}"`).join(', ')} became tags (Folio has one category per post)`);
-  }
+  // Folio has one category per post: the first name is it, the rest are kept as tags.
+  if (extra.length > 0) log.change('frontmatter: sub-categories → tags');
   const last = hierarchies.at(-1);
   const categoryPath = last ? last.map((name) => hexoSlugize(config.categoryMap[name] ?? name, config.filenameCase)).join('/') : undefined;
 

@@ -88,7 +88,7 @@ export function loadContent(options: LoadOptions): LoadResult {
       fm: parsed.data,
       slug,
       path: f.kind === 'post' ? `/posts/${slug}/` : `/${slug}/`,
-      aliases: parsed.data.aliases.map((alias, i) => ({ path: alias, ...(parsed.places[`aliases.${i}`] ?? { line: 1, column: 1 }) })),
+      aliases: (parsed.data.aliases ?? []).map((alias, i) => ({ path: alias, ...(parsed.places[`aliases.${i}`] ?? { line: 1, column: 1 }) })),
     };
     places.set(doc, parsed.places);
     docs.push(doc);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { Definition, Html, Image, Link, Root } from 'mdast';
+import type { Definition, Html, Image, Link, Root, Text } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -57,6 +57,19 @@ export function convertLinks(lines: Line[], ctx: LinkContext): Line[] {
       const sourceLine = lines[lineStarts.findLastIndex((s) => s <= offset + attr.start)]!;
       const next = rewrite(attr.value, attr.image, ctx, sourceLine.from);
       if (next !== undefined && next !== attr.value) edit(offset + attr.start, attr.value.length, next.replace(/&/g, '&amp;').replace(/"/g, '%22'));
+    }
+  });
+  // Hexo has no wikilinks: `[[1, 3]]` in its posts is text (an array, a citation), so it is
+  // escaped as `\[[` to stay text in Folio.
+  visit(tree, 'text', (node: Text) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined || !node.value.includes('[[')) return;
+    const raw = text.slice(start, end);
+    for (let i = raw.indexOf('[['); i >= 0; i = raw.indexOf('[[', i + 2)) {
+      if (raw[i - 1] === '\\') continue;
+      edit(start + i, 0, '\\');
+      ctx.log.change('text: [[ escaped (no wikilink)');
     }
   });
   visit(tree, (node) => {

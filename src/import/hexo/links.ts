@@ -66,9 +66,9 @@ export function convertLinks(lines: Line[], ctx: LinkContext): Line[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined || !node.value.includes('[[')) return;
     const raw = text.slice(start, end);
-    for (let i = raw.indexOf('[['); i >= 0; i = raw.indexOf('[[', i + 2)) {
-      if (raw[i - 1] === '\\') continue;
-      edit(start + i, 0, '\\');
+    // Every bracket of a run (`[[[1]],[]]` holds `[[1]]` too).
+    for (const run of raw.matchAll(/(?<!\\)\[{2,}/g)) {
+      for (let k = 0; k < run[0].length; k++) edit(start + run.index + k, 0, '\\');
       ctx.log.change('text: [[ escaped (no wikilink)');
     }
   });

@@ -244,10 +244,10 @@ describe('links and text', () => {
   it('escapes [[ in text (Hexo has no wikilinks), not in code or math', async () => {
     const { convertLinks } = await import('../../../src/import/hexo/links.ts');
     const log = new ImportLog();
-    const lines = convertLinks(toLines('区间 [[1,3], [2,6]] 合并为 [[1,6]]。`[[x]]` $[[a]]$\n\n```\n[[y]]\n```', 1), {
+    const lines = convertLinks(toLines('区间 [[1,3], [2,6]] 合并为 [[[1]],[]]。`[[x]]` $[[a]]$\n\n```\n[[y]]\n```', 1), {
       file: 'p.md', rel: 'p.md', assets: new Set(), assetBase: './p/', byPermalink: () => undefined, byFile: () => undefined,
       blogUrl: 'https://b.example', blogRoot: '/', postAssetFolder: false, publicFile: () => true, log,
     });
-    expect(lines.map((l) => l.text).join('\n')).toBe('区间 \\[[1,3], [2,6]] 合并为 \\[[1,6]]。`[[x]]` $[[a]]$\n\n```\n[[y]]\n```');
+    expect(lines.map((l) => l.text).join('\n')).toBe('区间 \\[\\[1,3], [2,6]] 合并为 \\[\\[\\[1]],[]]。`[[x]]` $[[a]]$\n\n```\n[[y]]\n```');
   });
 });

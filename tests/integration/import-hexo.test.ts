@@ -145,6 +145,9 @@ describe('folio import hexo', () => {
     expect(bert).toContain('\n在 Jinja 里写 {{ name }} 输出变量。\n');
     expect(bert).toContain('> — Jacob Devlin, BERT, [Pre-training of Deep Bidirectional Transformers](https://arxiv.org/abs/1810.04805)');
     const html = read('dist/posts/bert-notes/index.html');
+    expect(html).toContain('<div class="markdown-alert markdown-alert-warning">\n<p class="markdown-alert-title">警告</p>\n<p>BERT 的输入最长 512 个 token。');
+    expect(html).toContain('<div class="markdown-alert markdown-alert-note">\n<p class="markdown-alert-title">注意</p>');
+    expect(html).not.toContain('[!WARNING]');
     expect(html).toContain('<code class="hljs language-python">');
     const hrefs: string[] = [];
     visitParents(page('posts/bert-notes/index.html'), 'element', (e: Element) => {

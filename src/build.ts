@@ -116,10 +116,11 @@ export async function buildSite(
 ): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
   const { config } = opts;
   const timer = stopwatch();
-  const { loadContent, toDocs, checkFragments, collectSite, checkNav } = await loadStages();
+  const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
   timer.lap('load');
-  const diagnostics = [...loaded.diagnostics, ...listPublic(opts.publicDir, display).diagnostics];
+  const publicFiles = listPublic(opts.publicDir, display);
+  const diagnostics = [...loaded.diagnostics, ...publicFiles.diagnostics];
   const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);
   timer.lap('render');
   for (const r of rendered.values()) diagnostics.push(...r.diagnostics);
@@ -128,6 +129,7 @@ export async function buildSite(
   diagnostics.push(...futureDated(loaded.docs));
   const site = collectSite(config, docs);
   diagnostics.push(...checkNav(site, { publicDir: opts.publicDir, ...(opts.configFile ? { configFile: opts.configFile, configSource: readFileSync(opts.configFile, 'utf8') } : {}), display }));
+  diagnostics.push(...siteRedirects(site, publicFiles.files.map((f) => f.rel)).diagnostics);
   timer.lap('collect');
   return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times };
 }

@@ -38,6 +38,7 @@ Other commands:
   folio preview [--port N] [--host H] [--out DIR] [--base /sub/]
   folio check [DIR] [--base /sub/]
   folio new "标题" [--category X] [--tags a,b] [--slug s] [--content DIR]
+  folio import hexo HEXO_DIR   convert a Hexo blog into this site, with a report
   folio --version
 
 Paths given as options are relative to the current folder.
@@ -218,6 +219,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   preview: cmdPreview,
   new: cmdNew,
   dev: cmdDev,
+  import: async (args) => (await import('./import/command.ts')).importCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,6 +9,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { remarkAlerts } from './alerts.ts';
 import { rehypeCodeInfo } from './code.ts';
 import { remarkExcerpt } from './excerpt.ts';
 import { rehypeFigure } from './figure.ts';
@@ -33,7 +34,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
@@ -47,6 +48,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkCjkFriendly)
     .use(remarkMath)
     .use(remarkWikilinks)
+    .use(remarkAlerts)
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
     .use(remarkPlainText)
     .use(remarkRehype, {

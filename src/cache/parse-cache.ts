@@ -1,19 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import type { Frontmatter, Located, ParsedSource } from '../content/frontmatter.ts';
-import { PACKAGE_ROOT } from '../paths.ts';
+import { CODE_KEY } from './code-key.ts';
 
-/** The parser's own code: a change to it (in development) invalidates every entry. */
-const CODE = (() => {
-  try {
-    const s = statSync(path.join(PACKAGE_ROOT, 'src/content/frontmatter.ts'));
-    return `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return 'unknown';
-  }
-})();
+/** The parser's own code, with the rest of Folio's: a change to it invalidates every entry. */
+const CODE = CODE_KEY;
 
 interface Entry {
   data?: Omit<Frontmatter, 'date' | 'updated'> & { date?: string; updated?: string };

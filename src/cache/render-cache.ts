@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
-import { dependencyVersion } from '../paths.ts';
-import { PIPELINE_VERSION } from '../markdown/processor.ts';
+import { CODE_KEY } from './code-key.ts';
 import type { RenderInput, Rendered } from '../markdown/render.ts';
 
 /**
@@ -98,11 +97,5 @@ export function outputKey(key: string, rendered: Rendered): string {
   return createHash('sha1').update(key).update(JSON.stringify(rendered.deps)).digest('hex');
 }
 
-/** Versions that change output: ours and those of the libraries that render. */
-const ENVIRONMENT = (() => {
-  const versions: Record<string, string> = { pipeline: String(PIPELINE_VERSION) };
-  for (const pkg of ['katex', 'highlight.js', 'lowlight', 'unified', 'remark-parse', 'remark-gfm', 'remark-math', 'remark-rehype', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'remark-cjk-friendly', 'github-slugger']) {
-    versions[pkg] = dependencyVersion(pkg) ?? 'unknown';
-  }
-  return JSON.stringify(versions);
-})();
+/** What renders: Folio's own code and the installed versions of its libraries (one key for every cache). */
+const ENVIRONMENT = CODE_KEY;

@@ -33,9 +33,6 @@ export interface ProcessorOptions {
 /** Languages written as plain text on purpose: no highlighting, no warning. */
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
-/** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 6;
-
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
  * Order matters: raw HTML is parsed and sanitised before anything we generate is added.

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { RenderContext } from '../../templates/context.ts';
-import { stampTree } from '../cache/stamp.ts';
-import { PACKAGE_ROOT } from '../paths.ts';
+import { CODE_KEY } from '../cache/code-key.ts';
 import type { Doc } from '../site/model.ts';
 
 /**
@@ -51,9 +49,5 @@ function digest(...parts: string[]): string {
   return hash.digest('base64url');
 }
 
-/** Folio's own code (templates, sources, the compiled CLI), by file size and time. */
-const CODE_STAMP = (() => {
-  const hash = createHash('sha1');
-  for (const dir of ['templates', 'src', 'lib']) stampTree(hash, path.join(PACKAGE_ROOT, dir));
-  return hash.digest('hex');
-})();
+/** Folio's own code and libraries: the key every cache shares. */
+const CODE_STAMP = CODE_KEY;

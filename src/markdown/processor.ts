@@ -4,22 +4,28 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { remarkCjkAutolink } from './cjk-autolink.ts';
 import { rehypeCodeInfo } from './code.ts';
 import { remarkExcerpt } from './excerpt.ts';
 import { rehypeFigure } from './figure.ts';
 import { rehypeHeadings } from './headings.ts';
 import { rehypeHtmlShape } from './html-shape.ts';
 import { rehypeLinks } from './links.ts';
+import { remarkLiquidTags } from './liquid.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
 import { remarkPlainText } from './plain-text.ts';
 import { rehypeReservedIds } from './reserved-ids.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
+import { rehypeLiteralRawText } from './raw-text.ts';
+import { rehypeReportRemovals } from './removals.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { rehypeUrlSchemes } from './schemes.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
@@ -32,7 +38,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
@@ -43,7 +49,10 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkMath)
+    .use(remarkCjkAutolink)
+    .use(remarkLiquidTags)
     .use(remarkWikilinks)
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
     .use(remarkPlainText)
@@ -52,15 +61,20 @@ export function createProcessor(options: ProcessorOptions) {
       footnoteLabel: '脚注',
       footnoteBackLabel: (n: number) => `返回引用 ${n + 1}`,
     })
+    .use(rehypeLiteralRawText)
     .use(rehypeRawWhenNeeded)
+    .use(rehypeUrlSchemes)
+    .use(rehypeReportRemovals, { schema: sanitizeSchema })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHtmlShape)
-    .use(rehypeMath, options.math)
-    .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
-    .use(rehypeCodeInfo)
+    // Ids and the table of contents are taken while formulas are still TeX, so that
+    // `## 输出 $h_t$` keeps `h_t` in its id and its TOC entry.
     .use(rehypeSlug)
     .use(rehypeReservedIds)
     .use(rehypeHeadings)
+    .use(rehypeMath, options.math)
+    .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
+    .use(rehypeCodeInfo)
     .use(rehypeLinks)
     .use(rehypeFigure)
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -19,6 +19,8 @@ import { rehypeHtmlShape } from './html-shape.ts';
 import { rehypeLinks } from './links.ts';
 import { remarkLiquidTags } from './liquid.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
+import { remarkMathRefs } from './math-refs.ts';
+import { remarkMathSource } from './math-source.ts';
 import { remarkPlainText } from './plain-text.ts';
 import { rehypeReservedIds } from './reserved-ids.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
@@ -51,6 +53,8 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkMath)
+    .use(remarkMathSource)
+    .use(remarkMathRefs)
     .use(remarkCjkAutolink)
     .use(remarkLiquidTags)
     .use(remarkWikilinks)

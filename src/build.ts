@@ -8,6 +8,7 @@ import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
 import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
+import { guardOutput, markOutput } from './output/out-guard.ts';
 import { outputFile } from './site/urls.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
 
@@ -195,10 +196,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const d = diagnostic(display(opts.contentDir), 1, 1, 'no posts/ folder in the content directory', 'content/missing');
     return result(false, [d], new Map());
   }
+  // Each build replaces the output folder whole: refuse one that Folio did not make.
+  const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
+  guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: record !== undefined && reusableFiles(opts.outDir, record).size > 0 });
   // Nothing changed since the last build into this directory: the output is already right.
   let timer = stopwatch(stats.stages);
   const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], configFiles(opts.root), fingerprintOptions(opts)) : undefined;
-  const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
   if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
     Object.assign(stats, record.stats, { upToDate: true });
     timer.lap('fingerprint');
@@ -217,6 +220,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const out = new AtomicOutput(opts.outDir);
   try {
     bundle.copyTo(out.staging);
+    markOutput(out.staging);
     const assets = bundle.manifest;
     // Pages are rendered, written and scanned for links one at a time, so the whole site's
     // markup never sits in memory at once. A page whose key (a digest of what it is made from)

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { build, display } from './build.ts';
+import { RefusedOutputError } from './output/out-guard.ts';
 import { CLEAR_LINE, diagnosticsText, progressLine, stageTimes, summary, useColor, useProgress } from './report.ts';
 
 const USAGE = `Usage: folio <command> [options]
@@ -173,6 +174,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`folio: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof RefusedOutputError) {
+      process.stderr.write(`folio: ${error.message}\n`);
       return 2;
     }
     throw error;

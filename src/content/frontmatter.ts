@@ -42,6 +42,12 @@ const schema = z.strictObject({
   draft: z.boolean({ error: 'draft must be true or false' }).optional(),
 });
 
+const refuse = (): never => {
+  throw new Error('only YAML frontmatter is supported');
+};
+/** gray-matter's engines with every one but YAML replaced, so no path through it evaluates text. */
+const ONLY_YAML = { yaml: () => ({}), javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse, json: refuse, toml: refuse };
+
 export interface ParsedSource {
   /** Validated frontmatter, when there were no errors. */
   data?: Frontmatter;
@@ -63,8 +69,16 @@ export interface Located {
  */
 export function parseSource(source: string, file: string, timeZone: string, requireDate = true): ParsedSource {
   const diagnostics: Diagnostic[] = [];
+  // gray-matter picks a parser from the text after the opening `---` and its `javascript` engine
+  // evaluates the block: anything there is refused before gray-matter sees the file.
+  const language = /^---(?!-)([^\r\n]*)/.exec(source)?.[1]?.trim();
+  if (language) {
+    const shown = language.length > 20 ? `${language.slice(0, 20)}…` : language;
+    diagnostics.push(diagnostic(file, 1, 1, `only YAML frontmatter is supported: start the file with a plain \`---\` line, not \`---${shown}\``, 'frontmatter/language'));
+    return { body: '', diagnostics, places: {} };
+  }
   // Keep YAML parsing to one parser (ours, with positions); gray-matter only finds the block.
-  const split = matter(source, { engines: { yaml: () => ({}) } });
+  const split = matter(source, { engines: ONLY_YAML });
   const hasBlock = /^---[ \t]*\n/.test(source);
   const raw = hasBlock ? split.matter.replace(/^\n/, '') : '';
   const headLength = source.length - split.content.length;
@@ -201,7 +215,8 @@ function yamlErrorPlace(raw: string, code: string, offset: number, at: (offset: 
     const lines = raw.split('\n');
     let start = 0;
     for (const line of lines) {
-      const m = /^\s*(?:-\s+)?[^:#'"[\]{}]+:\s*(["'[{])/.exec(line) ?? /^\s*-\s+(["'[{])/.exec(line);
+      // Linear: the key must start with a non-space, so the leading whitespace cannot be re-split.
+      const m = /^[ \t]*(?:-[ \t]+)?[^:#'"[\]{}\s][^:#'"[\]{}]*:[ \t]*(["'[{])/.exec(line) ?? /^[ \t]*-[ \t]+(["'[{])/.exec(line);
       if (m && !closesOnLine(line.slice(m.index + m[0].length), m[1]!)) return at(start + m[0].length - 1);
       start += line.length + 1;
     }

@@ -143,36 +143,53 @@ function intrinsicSize(file: string, node: Element): { width?: number; height?: 
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/;
+/** Characters of context on either side of a link, at most. */
+const CONTEXT_REACH = 120;
+
+interface BlockText {
+  /** The block's text with runs of white space as one space. */
+  full: string;
+  /** Where each element's text starts in `full`. */
+  starts: Map<Element, number>;
+}
+
+/** One walk per block, however many links it holds: a paragraph of links stays linear. */
+const blockTexts = new WeakMap<Element, BlockText>();
+
+function blockText(block: Element): BlockText {
+  let known = blockTexts.get(block);
+  if (known) return known;
+  let full = '';
+  const starts = new Map<Element, number>();
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        starts.set(child, full.length);
+        walk(child);
+      } else if (child.type === 'text') {
+        const value = child.value.replace(/\s+/g, ' ');
+        full += full.endsWith(' ') && value.startsWith(' ') ? value.slice(1) : value;
+      }
+    }
+  };
+  walk(block);
+  known = { full, starts };
+  blockTexts.set(block, known);
+  return known;
+}
 
 /** The sentence of the enclosing block that holds the link, for "被引用于" context. */
 function sentenceAround(link: Element, ancestors: Element[]): string {
   const block = [...ancestors].reverse().find((a) => a.type === 'element' && /^(p|li|td|th|blockquote|figcaption)$/.test(a.tagName));
   if (!block) return toString(link).trim();
-  const full = toString(block).replace(/\s+/g, ' ');
-  const text = toString(link).replace(/\s+/g, ' ');
+  const { full, starts } = blockText(block);
   // Where this link is, not where its text first occurs: "MAE" may appear earlier in the block.
-  const before = textBefore(block, link).replace(/\s+/g, ' ');
-  const at = full.startsWith(text, before.length) ? before.length : full.indexOf(text);
-  if (at < 0) return full.slice(0, 200);
+  const at = starts.get(link);
+  if (at === undefined) return full.slice(0, 200);
+  const text = blockText(link).full;
   let start = at;
-  while (start > 0 && !SENTENCE_END.test(full[start - 1]!)) start--;
+  while (start > 0 && at - start < CONTEXT_REACH && !SENTENCE_END.test(full[start - 1]!)) start--;
   let end = at + text.length;
-  while (end < full.length && !SENTENCE_END.test(full[end]!)) end++;
+  while (end < full.length && end - at - text.length < CONTEXT_REACH && !SENTENCE_END.test(full[end]!)) end++;
   return full.slice(start, Math.min(end + 1, full.length)).trim().slice(0, 240);
-}
-
-/** The text of `block` that comes before `target` in document order. */
-function textBefore(block: Element, target: Element): string {
-  let out = '';
-  const walk = (node: Element): boolean => {
-    for (const child of node.children) {
-      if (child === target) return true;
-      if (child.type === 'element') {
-        if (walk(child)) return true;
-      } else if (child.type === 'text') out += child.value;
-    }
-    return false;
-  };
-  walk(block);
-  return out;
 }

@@ -4,6 +4,7 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { diagnostic } from '../content/diagnostic.ts';
 import { renderData } from './file-data.ts';
+import { FORMULA_BUDGET, installTokenBudget, sourceOverBudget } from './katex-budget.ts';
 import { isStackOverflow } from './nesting.ts';
 import { LineIndex } from './positions.ts';
 
@@ -37,6 +38,7 @@ export const KATEX_OPTIONS = {
  */
 export function rehypeMath(options: MathOptions) {
   const cache = options.cache ?? new Map<string, string>();
+  installTokenBudget();
   return (tree: Root, file: VFile) => {
     const data = renderData(file);
     const source = String(file.value);
@@ -58,11 +60,14 @@ export function rehypeMath(options: MathOptions) {
       let html = cache.get(key);
       if (html === undefined) {
         try {
+          const tooLong = sourceOverBudget(tex);
+          if (tooLong) throw new katex.ParseError(tooLong);
           html = katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: display });
+          if (html.length > FORMULA_BUDGET.maxOutput) throw new katex.ParseError(`the formula renders to more than ${FORMULA_BUDGET.maxOutput.toLocaleString('en')} characters of HTML`);
           cache.set(key, html);
         } catch (error) {
           const place = errorPlace(code, node, tex, error, source, (lines ??= new LineIndex(source)));
-          const reason = error instanceof katex.ParseError ? error.rawMessage : isStackOverflow(error) ? 'the formula nests too deeply' : String(error);
+          const reason = error instanceof katex.ParseError ? error.rawMessage : isStackOverflow(error) ? 'the formula nests too deeply' : error instanceof RangeError ? 'the formula expands beyond what can be rendered' : String(error);
           data.diagnostics.push(
             diagnostic(data.displayPath, place.line, place.column, `KaTeX cannot render ${display ? 'display' : 'inline'} math: ${reason}`, 'math/katex', options.failOn),
           );
@@ -70,8 +75,10 @@ export function rehypeMath(options: MathOptions) {
           return SKIP;
         }
       }
+      // A formula with a \label keeps its id (`eq-…`, set by remarkMathRefs) for \eqref links.
+      const id = typeof node.properties.id === 'string' ? { id: node.properties.id } : {};
       const wrapped: ElementContent = display
-        ? { type: 'element', tagName: 'div', properties: { className: ['math', 'math-display'] }, children: [{ type: 'raw', value: html }] }
+        ? { type: 'element', tagName: 'div', properties: { className: ['math', 'math-display'], ...id }, children: [{ type: 'raw', value: html }] }
         : { type: 'raw', value: html };
       parent.children[index] = wrapped;
       return SKIP;
@@ -113,13 +120,40 @@ function errorMarker(tex: string, display: boolean, reason: string): Element {
   };
 }
 
-const TEXT_GROUP = /\\(?:text|textrm|textbf|textit|textsf|texttt|mbox|mathrm|operatorname)\s*\{(?:[^{}]|\{[^{}]*\})*\}/g;
+const TEXT_COMMAND = /\\(?:text|textrm|textbf|textit|textsf|texttt|mbox|mathrm|operatorname)\s*\{/y;
 const HAN = /\p{Script=Han}/u;
 
-/** Han characters outside \text{…} and friends: usually prose caught between two `$`. */
+/**
+ * Han characters outside \text{…} and friends: usually prose caught between two `$`. One pass
+ * over the TeX with a brace depth, so any input takes linear time.
+ */
 export function hasBareHan(tex: string): boolean {
   if (!HAN.test(tex)) return false;
-  let rest = tex;
-  for (let previous = ''; previous !== rest; ) [previous, rest] = [rest, rest.replace(TEXT_GROUP, '')];
-  return HAN.test(rest);
+  let depth = 0;
+  // The brace depth at which the enclosing \text{ opened, or -1 outside one.
+  let textDepth = -1;
+  for (let i = 0; i < tex.length; ) {
+    const c = tex[i]!;
+    if (c === '\\') {
+      TEXT_COMMAND.lastIndex = i;
+      const command = textDepth < 0 ? TEXT_COMMAND.exec(tex) : null;
+      if (command) {
+        textDepth = ++depth;
+        i += command[0].length;
+      } else i += 2;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === textDepth) textDepth = -1;
+      depth = Math.max(0, depth - 1);
+    } else if (textDepth < 0) {
+      const point = String.fromCodePoint(tex.codePointAt(i)!);
+      if (HAN.test(point)) return true;
+      i += point.length;
+      continue;
+    }
+    i++;
+  }
+  return false;
 }

@@ -28,6 +28,7 @@ import { rehypeLiteralRawText } from './raw-text.ts';
 import { rehypeReportRemovals } from './removals.ts';
 import { sanitizeSchema } from './sanitize.ts';
 import { rehypeUrlSchemes } from './schemes.ts';
+import { remarkTableBudget } from './table-budget.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
@@ -50,6 +51,7 @@ export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkTableBudget)
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkMath)

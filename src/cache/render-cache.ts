@@ -102,7 +102,7 @@ export function outputKey(key: string, rendered: Rendered): string {
 const ENVIRONMENT = (() => {
   const versions: Record<string, string> = { pipeline: String(PIPELINE_VERSION) };
   const root = PACKAGE_ROOT;
-  for (const pkg of ['katex', 'highlight.js', 'lowlight', 'unified', 'remark-parse', 'remark-gfm', 'remark-math', 'remark-rehype', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'remark-cjk-friendly', 'github-slugger']) {
+  for (const pkg of ['katex', 'highlight.js', 'lowlight', 'unified', 'remark-parse', 'remark-gfm', 'remark-math', 'remark-rehype', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'remark-cjk-friendly', 'remark-cjk-friendly-gfm-strikethrough', 'github-slugger']) {
     try {
       versions[pkg] = (JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
     } catch {

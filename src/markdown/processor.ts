@@ -29,6 +29,7 @@ import { rehypeReportRemovals } from './removals.ts';
 import { sanitizeSchema } from './sanitize.ts';
 import { rehypeUrlSchemes } from './schemes.ts';
 import { remarkTableBudget } from './table-budget.ts';
+import { remarkTableCells } from './table-cells.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
@@ -57,6 +58,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkMath)
     .use(remarkMathSource)
     .use(remarkMathRefs)
+    .use(remarkTableCells)
     .use(remarkCjkAutolink)
     .use(remarkLiquidTags)
     .use(remarkWikilinks)

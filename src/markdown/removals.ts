@@ -23,16 +23,37 @@ const MARKER = '\u0000folio-marker\u0000';
 export function rehypeReportRemovals(options: RemovalOptions) {
   const { schema } = options;
   return (tree: Root, file: VFile) => {
+    const found: { node: Element; problem: Problem; inside: Set<string> }[] = [];
+    const removed = new Map<Element, { inside: Set<string> }>();
     visitParents(tree, 'element', (node: Element, ancestors) => {
       // Elements we generate have no place in the source and pass by construction.
       if (!node.position) return;
       const problem = predict(node, ancestors, schema);
-      if (problem) report(file, node.position.start, problem, 'html/removed');
+      if (!problem) return;
+      // An element removed inside one already reported (the <path>s of an <svg>) is counted there.
+      const outer = problem.element ? ancestors.find((a): a is Element => removed.has(a as Element)) : undefined;
+      if (outer) {
+        removed.get(outer)!.inside.add(`<${node.tagName}>`);
+        return;
+      }
+      const entry = { node, problem, inside: new Set<string>() };
+      found.push(entry);
+      if (problem.element) removed.set(node, entry);
     });
+    for (const { node, problem, inside } of found) {
+      const more = inside.size > 0 ? `; so are the ${[...inside].join(', ')} inside it` : '';
+      report(file, node.position!.start, problem.message + more, 'html/removed');
+    }
   };
 }
 
-function predict(node: Element, ancestors: readonly unknown[], schema: Schema): string | undefined {
+interface Problem {
+  message: string;
+  /** The element itself goes (not only some attributes). */
+  element: boolean;
+}
+
+function predict(node: Element, ancestors: readonly unknown[], schema: Schema): Problem | undefined {
   const probe: Element = { type: 'element', tagName: node.tagName, properties: node.properties, children: [{ type: 'text', value: MARKER }] };
   // Table parts are only kept inside a table (the schema's `ancestors`): give the probe one when the author did.
   const needs = schema.ancestors?.[node.tagName];
@@ -41,15 +62,15 @@ function predict(node: Element, ancestors: readonly unknown[], schema: Schema): 
   const safe = sanitize(tree, schema) as Root;
   const kept = findProbe(safe.children as ElementContent[], node.tagName, Boolean(within));
   const tag = `<${node.tagName}>`;
-  if (kept === 'gone') return `${tag} is removed with its content${why(node.tagName)}`;
+  if (kept === 'gone') return { message: `${tag} is removed with its content${why(node.tagName)}`, element: true };
   if (kept === 'unwrapped') {
     const attrs = describe(node.properties);
-    return `${tag}${attrs ? ` (${attrs})` : ''} is not allowed in posts and is removed; its content is kept without it${why(node.tagName)}`;
+    return { message: `${tag}${attrs ? ` (${attrs})` : ''} is not allowed in posts and is removed; its content is kept without it${why(node.tagName)}`, element: true };
   }
   const lost = Object.keys(node.properties).filter((key) => node.properties[key] != null && !sameValue(node.properties[key], kept.properties[key]));
   if (lost.length === 0) return undefined;
   const attrs = describe(Object.fromEntries(lost.map((key) => [key, node.properties[key]])));
-  return `${tag}: ${attrs} ${lost.length === 1 ? 'is' : 'are'} removed${hint(node, lost)}`;
+  return { message: `${tag}: ${attrs} ${lost.length === 1 ? 'is' : 'are'} removed${hint(node, lost)}`, element: false };
 }
 
 function findProbe(children: ElementContent[], tagName: string, wrapped: boolean): Element | 'gone' | 'unwrapped' {
@@ -75,8 +96,13 @@ function describe(properties: Element['properties']): string {
     .join(' ');
 }
 
+const EMBEDDED = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'canvas']);
+
 function why(tagName: string): string {
   if (tagName === 'script') return ': a post cannot run scripts';
+  if (tagName === 'svg') return ' (only its text shows, not the drawing): save it as an .svg file beside the post and show it with ![…](./file.svg)';
+  if (tagName === 'math') return ' (only its text shows): write the formula as $…$';
+  if (EMBEDDED.has(tagName)) return ' (what it embeds is not shown): link to it instead';
   if (tagName === 'style') return ': a post cannot restyle the site (site-wide CSS goes in the `css` setting)';
   return '';
 }

@@ -21,6 +21,13 @@ describe('what the sanitiser removes is reported at its line', () => {
     expect(where(r)).toEqual(['1:1 warning html/removed', '3:1 warning html/removed']);
   });
 
+  it('an inline <svg> is one warning that names what went inside it and how to keep the drawing', () => {
+    const r = renderBody('图：\n\n<svg width="10"><g><path d="M0"/><path d="M1"/></g><text>标注</text></svg>');
+    expect(r.html).toContain('标注');
+    expect(where(r)).toEqual(['3:1 warning html/removed']);
+    expect(r.diagnostics[0]!.message).toMatch(/<svg> .*\.svg file beside the post.*so are the <g>, <path>, <text> inside it/);
+  });
+
   it('Markdown and allowed HTML produce no report (footnotes, task lists, tables, math, details)', () => {
     const body = [
       '# 标题',

@@ -1,5 +1,6 @@
 import type { Code, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { InlineMath, Math } from 'mdast-util-math';
+import type { Processor } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { LineIndex } from './positions.ts';
@@ -14,23 +15,40 @@ const CLOSING_FENCE = /^[ \t>]*\${2,}[ \t]*$/;
  * - TeX on the line of the opening `$$` (`$$L = \sum_i x_i`) is part of the formula; remark-math
  *   took it for an info string, like a code fence's, and dropped it.
  * - A paragraph that is only `$$E=mc^2$$` is display math, not inline math.
+ * - `$$` at the end of a TeX line (`$$a` / `b$$`, as MathJax reads it in Hexo posts) closes the
+ *   formula, with a warning: Markdown only closes display math with `$$` on a line of its own, so
+ *   remark-math read the whole rest of the post as TeX. The rest is parsed again as Markdown.
  * - A `$$` that is never closed is an error at the line where it opened, since everything after it
  *   (to the end of the post, or of its quote or list item) became TeX.
  * - A table cell where a `|` inside `$…$` split the formula is a warning suggesting `\vert`.
  */
-export function remarkMathSource() {
+export function remarkMathSource(this: Processor) {
+  const processor = this;
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     let lines: LineIndex | undefined;
+    // Re-parsing after a `…$$` costs the rest of the post; at most twice its length in all.
+    let reparse = 2 * source.length;
     visit(tree, (node, index, parent) => {
       if (node.type === 'math') {
         const opener = node.meta?.trim() ? '$$' : '$$\n';
         keepOpeningLine(node);
-        if (parent && index !== undefined && unclosed(node, source, file, (lines ??= new LineIndex(source)))) {
-          // Shown as written, as plain text: KaTeX would only add a misleading error lines away.
-          const code: Code = { type: 'code', lang: 'text', meta: null, value: opener + node.value, ...(node.position ? { position: node.position } : {}) };
-          (parent.children as RootContent[])[index] = code;
+        if (!parent || index === undefined || isClosed(node, source)) return SKIP;
+        const siblings = parent.children as RootContent[];
+        const place = node.position!;
+        if (parent.type === 'root' && reparse > place.end.offset! - place.start.offset!) {
+          reparse -= place.end.offset! - place.start.offset!;
+          const recovered = closeAtLineEnd(node, source, processor);
+          if (recovered) {
+            const closer = recovered[0]!.position!.end.line;
+            report(file, place.start, `display math opened here is closed by the $$ at the end of line ${closer}; Markdown needs that $$ on a line of its own (read as meant here)`, 'math/closing-fence');
+            siblings.splice(index, 1, ...recovered);
+            return [SKIP, index + 1];
+          }
         }
+        reportUnclosed(node, source, file, (lines ??= new LineIndex(source)));
+        // Shown as written, as plain text: KaTeX would only add a misleading error lines away.
+        siblings[index] = { type: 'code', lang: 'text', meta: null, value: opener + node.value, position: place } satisfies Code;
         return SKIP;
       }
       if (node.type === 'paragraph' && parent && index !== undefined) {
@@ -53,18 +71,54 @@ function keepOpeningLine(node: Math): void {
   node.meta = null;
 }
 
-/** Reports a `$$` that is never closed; true when it is not. */
-function unclosed(node: Math, source: string, file: VFile, lines: LineIndex): boolean {
+/** Whether display math ends with a closing `$$` line (remark-math also ends it at the end of the document). */
+function isClosed(node: Math, source: string): boolean {
   const start = node.position?.start;
   const end = node.position?.end;
-  if (!start || !end || start.offset === undefined || end.offset === undefined) return false;
+  if (!start || !end || start.offset === undefined || end.offset === undefined) return true;
   const text = source.slice(start.offset, end.offset);
-  const last = text.slice(text.lastIndexOf('\n') + 1);
-  if (start.line < end.line && CLOSING_FENCE.test(last)) return false;
-  // `…\lambda$$`: the author closed it at the end of a TeX line, which Markdown does not read as a fence.
+  return start.line < end.line && CLOSING_FENCE.test(text.slice(text.lastIndexOf('\n') + 1));
+}
+
+/**
+ * `$$a` / `b$$` / more Markdown, at the top level of the post: the formula up to the first line
+ * ending in `$$` (before any blank line), then the rest parsed as Markdown, its places shifted.
+ */
+function closeAtLineEnd(node: Math, source: string, processor: Processor): RootContent[] | undefined {
+  const start = node.position!.start;
+  const endOffset = node.position!.end.offset!;
+  const lines = source.slice(start.offset!, endOffset).split('\n');
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.trim() === '') return undefined;
+    if (!/\S[ \t]*\$\$[ \t]*$/.test(line)) continue;
+    const tex = [lines[0]!.replace(/^[ \t]*\$+/, ''), ...lines.slice(1, k), line.replace(/[ \t]*\$\$[ \t]*$/, '')].join('\n').replace(/^[ \t]*\n/, '');
+    const mathEnd = start.offset! + lines.slice(0, k + 1).join('\n').length;
+    const math: Math = { type: 'math', meta: null, value: '', position: { start, end: { line: start.line + k, column: line.length + 1, offset: mathEnd } } };
+    setDisplayTex(math, tex);
+    const restStart = mathEnd + 1;
+    if (restStart >= endOffset) return [math];
+    const rest = processor.parse(source.slice(restStart, endOffset)) as Root;
+    // The rest starts at column 1 of line start.line + k + 1.
+    visit(rest, (n) => {
+      for (const point of n.position ? [n.position.start, n.position.end] : []) {
+        point.line += start.line + k;
+        if (point.offset !== undefined) point.offset += restStart;
+      }
+    });
+    return [math, ...rest.children];
+  }
+  return undefined;
+}
+
+function reportUnclosed(node: Math, source: string, file: VFile, lines: LineIndex): void {
+  const start = node.position!.start;
+  const end = node.position!.end;
+  const text = source.slice(start.offset!, end.offset!);
+  // `…\lambda$$` after a blank line, or inside a quote or list: not read as the end here.
   const closedInLine = /\S[ \t]*\${2,}[ \t]*$/m.exec(text.slice(text.indexOf('\n') + 1));
   const hint = closedInLine
-    ? `; the $$ at line ${lines.at(start.offset + text.indexOf('\n') + 1 + closedInLine.index).line} must be on a line of its own`
+    ? `; the $$ at line ${lines.at(start.offset! + text.indexOf('\n') + 1 + closedInLine.index).line} must be on a line of its own`
     : '; add a line with only $$ where the formula ends';
   report(
     file,
@@ -73,7 +127,6 @@ function unclosed(node: Math, source: string, file: VFile, lines: LineIndex): bo
     'math/unclosed',
     'error',
   );
-  return true;
 }
 
 /** A paragraph holding only `$$…$$` (written on one line, or several) becomes display math. */

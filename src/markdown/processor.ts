@@ -52,11 +52,12 @@ export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkTableBudget)
     .use(remarkCjkFriendly)
     .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkMath)
+    // Before the table budget: it may parse the rest of a post again (a `$$` closed at a line's end).
     .use(remarkMathSource)
+    .use(remarkTableBudget)
     .use(remarkMathRefs)
     .use(remarkTableCells)
     .use(remarkCjkAutolink)

@@ -29,10 +29,20 @@ describe('display math as authors write it', () => {
     expect(r.html).toContain('<pre><code class="language-text">$$\nx^2\n\n## 小节\n\n正文。\n</code></pre>');
   });
 
-  it('a $$ closed at the end of a TeX line is named in the error', () => {
-    const r = renderBody('$$\\alpha\n\\beta$$\n\n后文');
+  it('a $$ at the end of a TeX line closes the formula (a warning), and the rest of the post is Markdown again', () => {
+    const r = renderBody('$$L = \\sum_i x_i\n+ \\lambda$$\n\n## 后面\n\n{% note %} **粗体**');
+    expect(tex(r.html)).toEqual(['L = \\sum_i x_i\n+ \\lambda']);
+    expect(r.html).toContain('<h2 id="后面">后面');
+    expect(r.html).toContain('<strong>粗体</strong>');
+    // Places in the re-read rest are the places in the post.
+    expect(where(r)).toEqual(['1:1 warning math/closing-fence', '6:1 warning markdown/liquid-tag']);
+    expect(r.diagnostics[0]!.message).toContain('the $$ at the end of line 2');
+  });
+
+  it('a `…$$` after a blank line does not close it: the error names that line', () => {
+    const r = renderBody('$$\\alpha\n\n\\beta$$\n\n后文');
     expect(where(r)).toEqual(['1:1 error math/unclosed']);
-    expect(r.diagnostics[0]!.message).toContain('the $$ at line 2 must be on a line of its own');
+    expect(r.diagnostics[0]!.message).toContain('the $$ at line 3 must be on a line of its own');
   });
 
   it('display math in quotes and list items, closed there, is fine', () => {

@@ -120,10 +120,11 @@ function reportUnclosed(node: Math, source: string, file: VFile, lines: LineInde
   const hint = closedInLine
     ? `; the $$ at line ${lines.at(start.offset! + text.indexOf('\n') + 1 + closedInLine.index).line} must be on a line of its own`
     : '; add a line with only $$ where the formula ends';
+  const last = start.line + (text.trimEnd().match(/\n/g)?.length ?? 0);
   report(
     file,
     start,
-    `display math opened here with $$ is never closed, so everything after it${start.line === end.line ? '' : ` (to line ${end.line})`} is read as TeX${hint}`,
+    `display math opened here with $$ is never closed, so everything after it${start.line === last ? '' : ` (to line ${last})`} is read as TeX${hint}`,
     'math/unclosed',
     'error',
   );

@@ -6,6 +6,9 @@ import type { VFile } from 'vfile';
 import { LineIndex } from './positions.ts';
 import { report } from './report.ts';
 
+/** Characters a post may have parsed again after `…$$` closers (a dozen or more in a long post). */
+const REPARSE_BUDGET = 300_000;
+
 /** A line that closes display math, after any `>` and indentation of its container. */
 const CLOSING_FENCE = /^[ \t>]*\${2,}[ \t]*$/;
 
@@ -27,8 +30,9 @@ export function remarkMathSource(this: Processor) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     let lines: LineIndex | undefined;
-    // Re-parsing after a `…$$` costs the rest of the post; at most twice its length in all.
-    let reparse = 2 * source.length;
+    // Re-parsing after a `…$$` costs the rest of the post, each time: a budget keeps a post made
+    // of thousands of them from taking minutes. Past it, the next one is reported as unclosed.
+    let reparse = REPARSE_BUDGET;
     visit(tree, (node, index, parent) => {
       if (node.type === 'math') {
         const opener = node.meta?.trim() ? '$$' : '$$\n';

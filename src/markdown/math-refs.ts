@@ -80,6 +80,8 @@ export function remarkMathRefs() {
         return SKIP;
       }
       if (node.type !== 'text' || !parent || index === undefined || !node.value.includes('ref')) return undefined;
+      // A reference in a link's text stays text: a link may not hold another.
+      if (parent.type === 'link' || parent.type === 'linkReference') return undefined;
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       const toRaw = start !== undefined && end !== undefined ? alignToSource(node.value, source.slice(start, end)) : undefined;

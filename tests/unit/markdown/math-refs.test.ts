@@ -32,4 +32,9 @@ describe('\\tag, \\label, \\eqref and \\ref', () => {
     expect(r.html).toContain('正文 \\eqref{nope}。');
     expect(tex(r.html)).toEqual(['x ', 'y = \\text{(??)}']);
   });
+
+  it('a reference inside a link\'s text is left as text (no link in a link)', () => {
+    const r = renderBody('$$\na \\label{k}\n$$\n\n[见 \\eqref{k}](https://example.org)');
+    expect(r.html).toContain('<a href="https://example.org">见 \\eqref{k}</a>');
+  });
 });

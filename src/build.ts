@@ -8,6 +8,7 @@ import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
 import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
+import { listPublic } from './content/public-files.ts';
 import { guardOutput, markOutput } from './output/out-guard.ts';
 import { outputFile } from './site/urls.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
@@ -112,7 +113,7 @@ export async function buildSite(
   const { loadContent, toDocs, checkFragments, collectSite } = await loadStages();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
   timer.lap('load');
-  const diagnostics = [...loaded.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...listPublic(opts.publicDir, display).diagnostics];
   const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);
   timer.lap('render');
   for (const r of rendered.values()) diagnostics.push(...r.diagnostics);

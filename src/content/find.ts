@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { walkFiles } from './walk.ts';
 
 export type DocKind = 'post' | 'page';
 
@@ -24,42 +24,12 @@ export interface FindResult {
 export function findContent(root: string, display: (abs: string) => string): FindResult {
   const files: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const realRoot = realpathSync(root);
-  const walk = (dir: string, kind: DocKind) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of entries.sort()) {
-      if (name.startsWith('.')) continue;
-      const abs = path.join(dir, name);
-      const stat = lstatSync(abs);
-      let target = abs;
-      if (stat.isSymbolicLink()) {
-        let real: string;
-        try {
-          real = realpathSync(abs);
-        } catch {
-          diagnostics.push(diagnostic(display(abs), 1, 1, 'broken symbolic link', 'file/symlink'));
-          continue;
-        }
-        if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-          diagnostics.push(
-            diagnostic(display(abs), 1, 1, `symbolic link points outside the content directory (${real}); refused`, 'file/symlink'),
-          );
-          continue;
-        }
-        target = real;
-      }
-      const targetStat = lstatSync(target);
-      if (targetStat.isDirectory()) walk(abs, kind);
-      else if (name.endsWith('.md')) files.push({ kind, abs, rel: path.relative(root, abs).split(path.sep).join('/') });
-    }
-  };
-  walk(path.join(root, 'posts'), 'post');
-  walk(path.join(root, 'pages'), 'page');
+  for (const kind of ['post', 'page'] as const) {
+    const dir = path.join(root, `${kind}s`);
+    const walked = walkFiles(dir, { display, name: 'content', within: root });
+    diagnostics.push(...walked.diagnostics);
+    for (const f of walked.files) if (f.rel.endsWith('.md')) files.push({ kind, abs: f.abs, rel: path.relative(root, f.abs).split(path.sep).join('/') });
+  }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, diagnostics };
 }

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { lookup } from 'mrmime';
 import sirv from 'sirv';
 
 export interface StaticServerOptions {
@@ -14,6 +15,19 @@ export interface StaticServerOptions {
   headers?: Record<string, string>;
 }
 
+/** Host names a local server answers to; any other Host header is a DNS-rebinding attempt. */
+export function allowedHost(hostHeader: string | undefined, listening: string): boolean {
+  if (!hostHeader) return false;
+  const host = hostHeader.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // An IP literal cannot be rebound to another origin.
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')) return true;
+  return host === listening.toLowerCase();
+}
+
+/** A dot-named segment (`.git`, `.folio-output`) is never served; `.well-known/` is. */
+const DOTTED = /(^|\/)\.(?!well-known(\/|$))/;
+
 export interface RunningServer {
   url: string;
   server: Server;
@@ -22,11 +36,27 @@ export interface RunningServer {
 
 /** A plain static file server for `dist/`, with the site's 404 page; used by preview and tests. */
 export async function startStaticServer(options: StaticServerOptions): Promise<RunningServer> {
-  const serve = sirv(options.dir, { dev: true, etag: true, dotfiles: false });
+  const serve = sirv(options.dir, {
+    dev: true,
+    etag: true,
+    dotfiles: false,
+    // A type the browser must not guess: an unknown extension is a download, never a page.
+    setHeaders: (res, pathname) => {
+      if (!lookup(pathname)) res.setHeader('content-type', 'application/octet-stream');
+    },
+  });
+  const host = options.host ?? '127.0.0.1';
   const notFound = path.join(options.dir, '404.html');
   const base = options.base;
   const server = createServer((req, res) => {
+    res.setHeader('x-content-type-options', 'nosniff');
     for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
+    if (!allowedHost(req.headers.host, host)) {
+      res.statusCode = 403;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end(`Blocked: this server answers to localhost and ${host}, not "${req.headers.host ?? ''}"\n`);
+      return;
+    }
     const url = req.url ?? '/';
     const fail = () => {
       res.statusCode = 404;
@@ -41,11 +71,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     }
     if (!url.startsWith(base)) return fail();
     req.url = `/${url.slice(base.length)}`;
+    let pathname = req.url.split(/[?#]/)[0]!;
+    try {
+      pathname = decodeURIComponent(pathname);
+    } catch {
+      return fail();
+    }
+    if (DOTTED.test(pathname)) return fail();
     serve(req, res, fail);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {

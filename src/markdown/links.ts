@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -123,7 +123,7 @@ function intrinsicSize(file: string, node: Element): { width?: number; height?: 
   if (node.properties.width !== undefined || node.properties.height !== undefined) return {};
   try {
     if (file.endsWith('.svg')) {
-      const head = readFileSync(file, 'utf8').slice(0, 2000);
+      const head = readHead(file, 2000).toString('utf8');
       const tag = /<svg\b[^>]*>/i.exec(head)?.[0] ?? '';
       const w = /\swidth="(\d+(?:\.\d+)?)(?:px)?"/.exec(tag)?.[1];
       const h = /\sheight="(\d+(?:\.\d+)?)(?:px)?"/.exec(tag)?.[1];
@@ -133,7 +133,7 @@ function intrinsicSize(file: string, node: Element): { width?: number; height?: 
       return width > 0 && height > 0 ? { width: Math.round(width), height: Math.round(height) } : {};
     }
     if (file.endsWith('.png')) {
-      const b = readFileSync(file).subarray(0, 24);
+      const b = readHead(file, 24);
       return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
     }
   } catch {
@@ -192,4 +192,15 @@ function sentenceAround(link: Element, ancestors: Element[]): string {
   let end = at + text.length;
   while (end < full.length && end - at - text.length < CONTEXT_REACH && !SENTENCE_END.test(full[end]!)) end++;
   return full.slice(start, Math.min(end + 1, full.length)).trim().slice(0, 240);
+}
+
+/** The first bytes of a file, without reading the rest: an image may be megabytes. */
+function readHead(file: string, bytes: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    return buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -5,6 +5,7 @@ import { isStackOverflow, limitLineNesting, tooDeep } from './nesting.ts';
 import { readingMinutes } from './plain-text.ts';
 import type { Processor } from './processor.ts';
 import { MESSAGE_SOURCE } from './report.ts';
+import { RENDER_TIME_LIMIT_MS, runWithin, TimeLimitError } from './time-limit.ts';
 
 /** Everything rendering needs about one document: plain data, so it can cross to a worker. */
 export interface RenderInput {
@@ -38,7 +39,7 @@ export interface Rendered {
   key?: string;
 }
 
-export function renderDocument(processor: Processor, input: RenderInput): Rendered {
+export function renderDocument(processor: Processor, input: RenderInput, timeLimitMs = RENDER_TIME_LIMIT_MS): Rendered {
   const data: RenderData = {
     rel: input.rel,
     displayPath: input.displayPath,
@@ -62,12 +63,17 @@ export function renderDocument(processor: Processor, input: RenderInput): Render
   const file = new VFile({ value: limited.body, path: input.displayPath, data: data as unknown as VFile['data'] });
   let html: string;
   try {
-    html = String(processor.processSync(file));
+    html = String(runWithin(() => processor.processSync(file), timeLimitMs));
   } catch (error) {
-    // Deep trees overflow the recursive tree tools: a positioned content error, not a crash.
-    if (!isStackOverflow(error)) throw error;
-    data.diagnostics.push(tooDeep(limited.body, input.displayPath));
     html = '';
+    if (error instanceof TimeLimitError) {
+      data.diagnostics.push(
+        diagnostic(input.displayPath, 1, 1, `rendering this document ${error.message} and was stopped; look for a huge table, formula or macro, or split the post`, 'render/timeout'),
+      );
+    } else if (isStackOverflow(error)) {
+      // Deep trees overflow the recursive tree tools: a positioned content error, not a crash.
+      data.diagnostics.push(tooDeep(limited.body, input.displayPath));
+    } else throw error;
   }
   for (const message of file.messages) {
     if (message.source === MESSAGE_SOURCE && message.ruleId) {

@@ -41,13 +41,13 @@ export function checkOutput(outDir: string, base: string, html: ReadonlyMap<stri
 
 /**
  * Collects ids and links page by page while a build writes them, so the markup itself need not
- * stay in memory until the check.
+ * stay in memory until the check. Pages are read with the HTML parser, like any other site's.
  */
 export class OwnLinks {
   private readonly pages = new Map<string, PageInfo>();
 
   add(file: string, markup: string): void {
-    this.pages.set(file, scanOwn(markup));
+    this.pages.set(file, scan(markup));
   }
 
   check(outDir: string, base: string): BrokenLink[] {
@@ -97,46 +97,6 @@ function resolveFile(files: Set<string>, sitePath: string): string | undefined {
   if (clean.startsWith('..')) return undefined;
   const candidates = clean === '' || clean === '.' ? ['index.html'] : clean.endsWith('/') ? [`${clean}index.html`] : [clean, `${clean}/index.html`, `${clean}.html`];
   return candidates.find((c) => files.has(c));
-}
-
-const OWN_ATTR = / (id|href|src)="([^"]*)"/g;
-
-/**
- * Reads ids and links from markup our serializer wrote (attribute values always in double
- * quotes, `<` escaped in text): a scan over tags, several times faster than a full parser.
- */
-function scanOwn(html: string): PageInfo {
-  const ids = new Set<string>();
-  const links: PageInfo['links'] = [];
-  let i = html.indexOf('<');
-  while (i >= 0) {
-    let end = i + 1;
-    if (html.startsWith('<!--', i)) {
-      const close = html.indexOf('-->', i);
-      end = close < 0 ? html.length : close + 3;
-    } else {
-      let quoted = false;
-      for (; end < html.length; end++) {
-        const c = html.charCodeAt(end);
-        if (c === 34) quoted = !quoted;
-        else if (c === 62 && !quoted) break;
-      }
-      const tag = html.slice(i, end);
-      if (/^<[a-zA-Z]/.test(tag)) {
-        for (const m of tag.matchAll(OWN_ATTR)) {
-          const value = decodeEntities(m[2]!);
-          if (m[1] === 'id') ids.add(value);
-          else links.push({ url: value, attr: m[1]! });
-        }
-      }
-    }
-    i = html.indexOf('<', end);
-  }
-  return { ids, links };
-}
-
-function decodeEntities(value: string): string {
-  return value.includes('&') ? value.replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16))).replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&amp;/g, '&').replace(/&quot;/g, '"') : value;
 }
 
 function scan(html: string): PageInfo {

@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { archivesPage } from '../../templates/archives.ts';
@@ -9,6 +7,7 @@ import { notFoundPage, searchPage } from '../../templates/misc.ts';
 import { postPage, standalonePage } from '../../templates/post.ts';
 import { postAsides, seriesPage } from '../../templates/knowledge.ts';
 import { termIndexPage, termPage, termTitle, type TermKind } from '../../templates/terms.ts';
+import { listPublic } from '../content/public-files.ts';
 import { postLinks } from '../site/knowledge.ts';
 import type { Site, TermGroup } from '../site/model.ts';
 import { paginate } from '../site/paginate.ts';
@@ -86,8 +85,8 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   file('sitemap.xml', () => sitemap(site, lists), () => ({ lists, posts: site.posts.map((p) => [p.path, p.date, p.updated]), pages: site.pages.map((p) => p.path) }));
 
   const generated = new Set(files.map((f) => f.path));
-  for (const rel of options.publicDir ? listFiles(options.publicDir) : []) {
-    if (!generated.has(rel)) files.push({ path: rel, copyFrom: path.join(options.publicDir!, rel) });
+  for (const f of options.publicDir ? listPublic(options.publicDir).files : []) {
+    if (!generated.has(f.rel)) files.push({ path: f.rel, copyFrom: f.source });
   }
   if (!files.some((f) => f.path === 'robots.txt')) file('robots.txt', () => robotsTxt(site), () => null);
   return files;
@@ -97,14 +96,3 @@ function html(tree: Root): string {
   return `${toHtml(tree, { allowDangerousHtml: true })}\n`;
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith('.')) continue;
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listFiles(dir, rel));
-    else out.push(rel);
-  }
-  return out;
-}

@@ -1,10 +1,10 @@
+import { Parser } from 'htmlparser2';
+
 /**
  * A post's HTML made fit for feed readers: every URL absolute (readers have no base), KaTeX's
  * visual HTML dropped in favour of its MathML (readers have no KaTeX CSS), heading anchors gone.
  *
- * The input is always our own serializer's output (hast-util-to-html: attribute values in
- * double quotes, `<` escaped in text), so a small tokenizer over tags is exact and avoids
- * re-parsing every post into a tree for every feed it appears in. Results are memoised per post.
+ * Attributes are found by the HTML parser, never by a pattern; results are memoised per post.
  */
 export function feedHtml(html: string, pageUrl: string): string {
   const key = `${pageUrl}\u0000${html.length}`;
@@ -51,44 +51,38 @@ function dropKatexHtml(html: string): string {
   return out + html.slice(from);
 }
 
-const URL_ATTR = / (href|src)="([^"]*)"/g;
-
-/** Resolves href and src values inside tags (never in text) against the page URL. */
+/**
+ * Resolves href and src values against the page URL. The HTML parser finds each attribute
+ * where it is, so nothing inside another attribute's value or in text is ever taken for one.
+ */
 function absolutize(html: string, pageUrl: string): string {
+  const edits: [start: number, end: number, text: string][] = [];
+  const parser = new Parser(
+    {
+      onattribute(name, value) {
+        if (name === 'href' || name === 'src') edits.push([parser.startIndex, parser.endIndex, `${name}="${resolve(value, pageUrl)}"`]);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
   let out = '';
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) break;
-    const end = tagEnd(html, lt);
-    out += html.slice(i, lt);
-    const tag = html.slice(lt, end);
-    out += /^<[a-zA-Z]/.test(tag) ? tag.replace(URL_ATTR, (_, name: string, value: string) => ` ${name}="${resolve(value, pageUrl)}"`) : tag;
-    i = end;
+  let from = 0;
+  for (const [start, end, text] of edits) {
+    out += html.slice(from, start) + text;
+    from = end;
   }
-  return out + html.slice(i);
+  return out + html.slice(from);
 }
 
-/** Index just past the `>` that ends the tag at `start`, skipping quoted attribute values. */
-function tagEnd(html: string, start: number): number {
-  if (html.startsWith('<!--', start)) {
-    const close = html.indexOf('-->', start);
-    return close < 0 ? html.length : close + 3;
-  }
-  let quoted = false;
-  for (let i = start + 1; i < html.length; i++) {
-    const c = html[i];
-    if (c === '"') quoted = !quoted;
-    else if (c === '>' && !quoted) return i + 1;
-  }
-  return html.length;
-}
-
+/** The absolute URL, escaped for a double-quoted attribute. */
 function resolve(value: string, pageUrl: string): string {
-  const decoded = value.replace(/&#x26;|&amp;/g, '&');
+  let url = value;
   try {
-    return new URL(decoded, pageUrl).href.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;');
+    url = new URL(value, pageUrl).href;
   } catch {
-    return value;
+    // not a URL: kept as written
   }
+  return url.replace(/&/g, '&#x26;').replace(/"/g, '&#x22;').replace(/</g, '&#x3C;');
 }

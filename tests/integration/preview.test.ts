@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicSite } from '../fixtures/basic.ts';
 import { freePort } from '../helpers/dev.ts';
@@ -44,5 +47,35 @@ describe('folio preview', () => {
     expect(outside.status).toBe(404);
     expect(await outside.text()).toContain('页面不存在');
     expect((await fetch(`${origin}/kb/no/such/`)).status).toBe(404);
+  });
+
+  it('refuses foreign Host headers, sends nosniff, serves unknown types as downloads and never a dotfile', async () => {
+    writeFileSync(path.join(project, 'dist', 'README'), '<script>alert(1)</script>');
+    writeFileSync(path.join(project, 'dist', '.secret'), 'token');
+    const get = (pathname: string, host: string) =>
+      new Promise<{ status: number; type: string | undefined; nosniff: string | undefined; body: string }>((resolve, reject) => {
+        const u = new URL(origin);
+        const req = request({ host: u.hostname, port: u.port, path: pathname, headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (b: Buffer) => (body += b.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], nosniff: res.headers['x-content-type-options'] as string | undefined, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const local = new URL(origin).host;
+    // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1.
+    const rebound = await get('/kb/', 'evil.example:4173');
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).not.toContain('<html');
+    expect((await get('/kb/', local)).status).toBe(200);
+    expect((await get('/kb/', `localhost:${new URL(origin).port}`)).status).toBe(200);
+    const readme = await get('/kb/README', local);
+    expect(readme.status).toBe(200);
+    expect(readme.type).toBe('application/octet-stream');
+    expect(readme.nosniff).toBe('nosniff');
+    expect((await get('/kb/.secret', local)).status).toBe(404);
+    expect((await get('/kb/.folio-output', local)).status).toBe(404);
+    expect((await get('/kb/%2esecret', local)).status).toBe(404);
   });
 });

@@ -40,3 +40,15 @@ describe('the build-time check over our own markup', () => {
     expect(checkSite(dir, '/kb/')).toEqual(fast);
   });
 });
+
+describe('attributes are read by the HTML parser, not by a pattern', () => {
+  it('text that looks like an attribute inside another value is neither a link nor an id', () => {
+    dir = makeProject({
+      'index.html': page(`<img alt='x src="/kb/missing.png"' title='y id="z" href="/kb/gone/"' src="/kb/a.svg"><a href="#z">to z</a>`),
+      'a.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const broken = checkSite(dir, '/kb/');
+    // Only the real link is checked, and the id that is only text inside a title does not exist.
+    expect(broken).toEqual([{ page: 'index.html', url: '#z', reason: 'no element with id "z" on index.html' }]);
+  });
+});

@@ -1,4 +1,4 @@
-import { defineConfig } from './src/config.ts';
+import { defineConfig } from 'folio-ssg';
 
 export default defineConfig({
   title: '机器学习笔记',

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the compiled CLI in lib/ when it is up to date with the sources, else the TypeScript
-// sources through tsx, so `npx folio` works right after `npm ci` and while editing src/.
+// sources through tsx, so `npx folio` works right after `npm ci` and while editing src/. An
+// installed package ships lib/ and no src/: it always runs lib/.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,7 @@ function newest(dir) {
   return t;
 }
 
-const fresh = existsSync(compiled) && statSync(compiled).mtimeMs >= Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'templates')));
+const fresh = existsSync(compiled) && (!existsSync(path.join(root, 'src')) || statSync(compiled).mtimeMs >= Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'templates'))));
 if (fresh) {
   await import(compiled);
 } else {

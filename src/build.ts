@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
+import { findConfigFile, loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
 import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
@@ -16,6 +16,8 @@ import { stopwatch, type StageTimes } from './timing.ts';
 export interface BuildOptions {
   /** Project directory holding site.config.ts, content/, public/. Defaults to the working directory. */
   root?: string;
+  /** The site config file (default: site.config.ts, .mjs or .js in root). */
+  configFile?: string;
   contentDir?: string;
   outDir?: string;
   base?: string;
@@ -66,6 +68,8 @@ export interface BuildResult {
 /** Options everything below needs, resolved once. */
 export interface ResolvedOptions {
   root: string;
+  /** The site config file, when there is one. */
+  configFile?: string;
   contentDir: string;
   outDir: string;
   publicDir: string;
@@ -80,9 +84,11 @@ export interface ResolvedOptions {
 
 export async function resolveOptions(options: BuildOptions): Promise<ResolvedOptions> {
   const root = path.resolve(options.root ?? process.cwd());
-  const config = resolveConfig(await loadUserConfig(root), { base: options.base, url: options.url } as Partial<SiteConfig>);
+  const configFile = findConfigFile(root, options.configFile);
+  const config = resolveConfig(await loadUserConfig(root, configFile, display), { base: options.base, url: options.url } as Partial<SiteConfig>);
   return {
     root,
+    ...(configFile ? { configFile } : {}),
     contentDir: path.resolve(root, options.contentDir ?? 'content'),
     outDir: path.resolve(root, options.outDir ?? 'dist'),
     publicDir: path.join(root, 'public'),
@@ -110,10 +116,11 @@ export async function buildSite(
 ): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
   const { config } = opts;
   const timer = stopwatch();
-  const { loadContent, toDocs, checkFragments, collectSite } = await loadStages();
+  const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
   timer.lap('load');
-  const diagnostics = [...loaded.diagnostics, ...listPublic(opts.publicDir, display).diagnostics];
+  const publicFiles = listPublic(opts.publicDir, display);
+  const diagnostics = [...loaded.diagnostics, ...publicFiles.diagnostics];
   const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);
   timer.lap('render');
   for (const r of rendered.values()) diagnostics.push(...r.diagnostics);
@@ -121,6 +128,8 @@ export async function buildSite(
   diagnostics.push(...checkFragments(docs));
   diagnostics.push(...futureDated(loaded.docs));
   const site = collectSite(config, docs);
+  diagnostics.push(...checkNav(site, { publicDir: opts.publicDir, ...(opts.configFile ? { configFile: opts.configFile, configSource: readFileSync(opts.configFile, 'utf8') } : {}), display }));
+  diagnostics.push(...siteRedirects(site, publicFiles.files.map((f) => f.rel)).diagnostics);
   timer.lap('collect');
   return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times };
 }
@@ -202,7 +211,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: record !== undefined && reusableFiles(opts.outDir, record).size > 0 });
   // Nothing changed since the last build into this directory: the output is already right.
   let timer = stopwatch(stats.stages);
-  const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], configFiles(opts.root), fingerprintOptions(opts)) : undefined;
+  const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], [...configFiles(opts.root), ...(opts.configFile ? [opts.configFile] : [])], fingerprintOptions(opts)) : undefined;
   if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
     Object.assign(stats, record.stats, { upToDate: true });
     timer.lap('fingerprint');

@@ -1,20 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { build, display } from './build.ts';
+import { ConfigError } from './config.ts';
 import { RefusedOutputError } from './output/out-guard.ts';
+import { PACKAGE_ROOT } from './paths.ts';
 import { CLEAR_LINE, diagnosticsText, progressLine, stageTimes, summary, useColor, useProgress } from './report.ts';
 
 const USAGE = `Usage: folio <command> [options]
 
 Commands:
+  init       Create a new site in a folder (never overwrites a file)
   build      Build the site into dist/
   dev        Start the dev server (renders on request, reloads on change)
   preview    Serve the built site
   check      Check links and anchors of a built site
   new        Create a new post
 
+Every command:
+  --root DIR      the site folder: site.config.ts, content/, public/ (default: .)
+  --config FILE   the site config (default: site.config.ts in the site folder)
+
 Build options:
-  --content DIR   content root holding posts/ (default: content)
-  --out DIR       output directory (default: dist)
+  --content DIR   content root holding posts/ (default: content/ in the site folder)
+  --out DIR       output directory (default: dist/ in the site folder)
   --base /sub/    path the site is served under (default: from site.config.ts)
   --url URL       absolute site URL used in feeds and meta tags
   --drafts        include posts with draft: true
@@ -24,23 +33,37 @@ Build options:
   --verbose       print every warning in full and per-stage details
 
 Other commands:
-  folio dev [--port N] [--strictPort]
-  folio preview [--port N] [--out DIR] [--base /sub/]
+  folio init [DIR]
+  folio dev [--port N] [--host H] [--strictPort] [--content DIR]
+  folio preview [--port N] [--host H] [--out DIR] [--base /sub/]
   folio check [DIR] [--base /sub/]
   folio new "标题" [--category X] [--tags a,b] [--slug s] [--content DIR]
+  folio import hexo HEXO_DIR   convert a Hexo blog into this site, with a report
+  folio --version
 
-Exit codes: 0 done, 1 content errors (the previous output is kept), 2 usage errors.`;
+Paths given as options are relative to the current folder.
+Exit codes: 0 done, 1 content errors (the previous output is kept), 2 usage or config errors.`;
 
 class UsageError extends Error {}
+
+/** The site folder and config file, from `--root` and `--config`, as build options. */
+function siteOf(values: { root?: string | undefined; config?: string | undefined }) {
+  return { root: path.resolve(values.root ?? '.'), ...(values.config !== undefined ? { configFile: path.resolve(values.config) } : {}) };
+}
+
+/** A path option, relative to the current folder like any command-line path. */
+const fromCwd = (dir: string): string => path.resolve(dir);
 
 const color = useColor(process.stderr, process.env);
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-type WithHelp<O extends Options> = O & { help: { type: 'boolean'; short: 'h' } };
+/** Options every command takes: the site folder and its config file. */
+const SITE_OPTIONS = { root: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+type WithHelp<O extends Options> = O & typeof SITE_OPTIONS;
 
 function parse<O extends Options>(args: string[], options: O, allowPositionals = false) {
   try {
-    const withHelp = { ...options, help: { type: 'boolean', short: 'h' } } as WithHelp<O>;
+    const withHelp = { ...options, ...SITE_OPTIONS } as WithHelp<O>;
     return parseArgs<{ args: string[]; options: WithHelp<O>; allowPositionals: true; strict: true }>({ args, options: withHelp, allowPositionals: allowPositionals as true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -66,8 +89,9 @@ async function cmdBuild(args: string[]): Promise<number> {
   const verbose = Boolean(values.verbose);
   const progress = useProgress(process.stdout, process.env, quiet);
   const result = await build({
-    ...(values.content !== undefined ? { contentDir: values.content } : {}),
-    ...(values.out !== undefined ? { outDir: values.out } : {}),
+    ...siteOf(values),
+    ...(values.content !== undefined ? { contentDir: fromCwd(values.content) } : {}),
+    ...(values.out !== undefined ? { outDir: fromCwd(values.out) } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.url !== undefined ? { url: values.url } : {}),
     drafts: Boolean(values.drafts),
@@ -80,7 +104,8 @@ async function cmdBuild(args: string[]): Promise<number> {
   if (verbose) process.stdout.write(`${stageTimes(result.stats.stages)}\n`);
   if (!result.ok) {
     process.stderr.write(`${summary(result, display(result.outDir))}\n`);
-    return 1;
+    // A config mistake found with the content (a nav entry to a missing page) is a config error.
+    return result.diagnostics.some((d) => d.severity === 'error' && d.rule.startsWith('config/')) ? 2 : 1;
   }
   if (!quiet) process.stdout.write(`${summary(result, display(result.outDir))}\n`);
   return 0;
@@ -91,8 +116,8 @@ async function cmdCheck(args: string[]): Promise<number> {
   if (values.help) return help();
   const { checkSite } = await import('./output/check.ts');
   const { resolveOptions } = await import('./build.ts');
-  const opts = await resolveOptions(values.base !== undefined ? { base: values.base } : {});
-  const dir = positionals[0] ?? opts.outDir;
+  const opts = await resolveOptions({ ...siteOf(values), ...(values.base !== undefined ? { base: values.base } : {}) });
+  const dir = positionals[0] !== undefined ? display(path.resolve(positionals[0])) : display(opts.outDir);
   const broken = checkSite(dir, opts.config.base);
   for (const b of broken) process.stderr.write(`${dir}/${b.page}: broken link ${b.url}: ${b.reason}\n`);
   if (broken.length > 0) {
@@ -108,7 +133,7 @@ async function cmdPreview(args: string[]): Promise<number> {
   if (values.help) return help();
   const { resolveOptions } = await import('./build.ts');
   const { startStaticServer } = await import('./dev/static-server.ts');
-  const opts = await resolveOptions({ ...(values.out ? { outDir: values.out } : {}), ...(values.base ? { base: values.base } : {}) });
+  const opts = await resolveOptions({ ...siteOf(values), ...(values.out ? { outDir: fromCwd(values.out) } : {}), ...(values.base ? { base: values.base } : {}) });
   const server = await startStaticServer({ dir: opts.outDir, base: opts.config.base, port: Number(values.port ?? 4173), host: values.host ?? '127.0.0.1' });
   process.stdout.write(`serving ${opts.outDir} at ${server.url}\n`);
   await new Promise(() => {});
@@ -122,7 +147,7 @@ async function cmdNew(args: string[]): Promise<number> {
   if (!title) throw new UsageError('folio new needs a title: folio new "标题"');
   const { newPost } = await import('./authoring/new-post.ts');
   const { resolveOptions } = await import('./build.ts');
-  const opts = await resolveOptions(values.content ? { contentDir: values.content } : {});
+  const opts = await resolveOptions({ ...siteOf(values), ...(values.content ? { contentDir: fromCwd(values.content) } : {}) });
   const created = newPost({
     title,
     contentDir: opts.contentDir,
@@ -144,10 +169,16 @@ async function cmdNew(args: string[]): Promise<number> {
 }
 
 async function cmdDev(args: string[]): Promise<number> {
-  const { values } = parse(args, { port: { type: 'string' }, strictPort: { type: 'boolean' }, host: { type: 'string' } });
+  const { values } = parse(args, { port: { type: 'string' }, strictPort: { type: 'boolean' }, host: { type: 'string' }, content: { type: 'string' } });
   if (values.help) return help();
   const { startDevServer } = await import('./dev/server.ts');
-  await startDevServer({ ...(values.port ? { port: Number(values.port) } : {}), strictPort: Boolean(values.strictPort), ...(values.host ? { host: values.host } : {}) });
+  await startDevServer({
+    ...siteOf(values),
+    ...(values.content ? { contentDir: fromCwd(values.content) } : {}),
+    ...(values.port ? { port: Number(values.port) } : {}),
+    strictPort: Boolean(values.strictPort),
+    ...(values.host ? { host: values.host } : {}),
+  });
   return new Promise(() => {});
 }
 
@@ -156,17 +187,45 @@ function help(): number {
   return 0;
 }
 
+async function cmdInit(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {}, true);
+  if (values.help) return help();
+  if (positionals.length > 1) throw new UsageError('folio init takes one folder: folio init [DIR]');
+  const { initSite } = await import('./init/init.ts');
+  const dir = path.resolve(positionals[0] ?? values.root ?? '.');
+  const result = initSite(dir);
+  if (!result.ok) {
+    if (result.message) process.stderr.write(`folio init: ${display(dir)}/${result.message}\n`);
+    else process.stderr.write(`folio init: nothing was written, since these files exist already (init never overwrites):\n${result.existing.map((f) => `  ${display(path.join(dir, f))}\n`).join('')}`);
+    return 1;
+  }
+  for (const f of result.written) process.stdout.write(`${display(path.join(dir, f))}\n`);
+  for (const name of result.keptScripts) process.stderr.write(`package.json: kept your "${name}" script; Folio's is "folio ${name}"\n`);
+  const here = path.resolve(dir) === process.cwd();
+  process.stderr.write(`\na new site${here ? '' : ` in ${display(dir)}`}. Next:\n${here ? '' : `  cd ${display(dir)}\n`}${result.installed ? '' : '  npm install\n'}  npm run dev      # write, with the page reloading on save\n  npm run build    # build into dist/\n`);
+  return 0;
+}
+
+function version(): number {
+  process.stdout.write(`${(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  return 0;
+}
+
+/** One entry per command. */
 const commands: Record<string, (args: string[]) => Promise<number>> = {
+  init: cmdInit,
   build: cmdBuild,
   check: cmdCheck,
   preview: cmdPreview,
   new: cmdNew,
   dev: cmdDev,
+  import: async (args) => (await import('./import/command.ts')).importCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return help();
+  if (command === '--version') return version();
   const run = commands[command];
   try {
     if (!run) throw new UsageError(`unknown command "${command}"`);
@@ -178,6 +237,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof RefusedOutputError) {
       process.stderr.write(`folio: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.lines.join('\n')}\n`);
       return 2;
     }
     throw error;

@@ -1,47 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lineOfKey } from './config/locate.ts';
+import { validateConfig } from './config/schema.ts';
+import type { SiteConfig } from './config/types.ts';
 import { BUNDLED } from './paths.ts';
 
-export interface NavItem {
-  title: string;
-  /** Site-relative path, e.g. `/tags/`; the base path is added when rendering. */
-  path: string;
-}
-
-export interface SiteConfig {
-  title: string;
-  description: string;
-  /** Origin (and optional path) the site is published at, used for absolute URLs in feeds. */
-  url: string;
-  /** Path prefix the site is served under: `/` or `/sub/`. */
-  base: string;
-  language: string;
-  /** IANA zone for dates written without one. */
-  timeZone: string;
-  author: { name: string; email?: string; url?: string };
-  perPage: number;
-  nav: NavItem[];
-  /** How many posts the site-wide feeds carry. */
-  feedLimit: number;
-  /** Default image for shared links (Open Graph, Twitter card): a file under public/. */
-  image?: SiteImage;
-}
-
-export interface SiteImage {
-  /** Site path of a PNG or JPEG under public/, e.g. `/og-image.png` (1200×630 suits most sites). */
-  path: string;
-  alt: string;
-  width: number;
-  height: number;
-}
-
-export type UserConfig = Partial<SiteConfig> & Pick<SiteConfig, 'title'>;
-
-/** Identity helper that gives `site.config.ts` its types. */
-export function defineConfig(config: UserConfig): UserConfig {
-  return config;
-}
+export { defineConfig, type NavItem, type SiteConfig, type SiteImage, type UserConfig } from './config/types.ts';
 
 export const defaultConfig: SiteConfig = {
   title: 'Folio',
@@ -81,21 +46,80 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Loads `site.config.ts` (or .js/.mjs) from `root`; a site without one uses the defaults. */
-export async function loadUserConfig(root: string): Promise<Partial<SiteConfig>> {
-  for (const name of ['site.config.ts', 'site.config.mjs', 'site.config.js']) {
-    const file = path.join(root, name);
-    if (existsSync(file)) {
-      const href = `${pathToFileURL(file).href}?t=${Date.now()}`;
-      // The compiled CLI (lib/) runs without a TypeScript loader: a .ts config goes through tsx.
-      const mod = (name.endsWith('.ts') && BUNDLED ? await (await import('tsx/esm/api')).tsImport(href, import.meta.url) : await import(/* @vite-ignore */ href)) as {
-        default?: Partial<SiteConfig> | { default?: Partial<SiteConfig> };
-      };
-      // tsx may load a .ts file as CommonJS, nesting `export default` one level down.
-      const exported = mod.default;
-      const nested = exported && typeof exported === 'object' && Object.keys(exported).length === 1 && 'default' in exported ? exported.default : undefined;
-      return (nested ?? exported ?? {}) as Partial<SiteConfig>;
-    }
+export const CONFIG_NAMES = ['site.config.ts', 'site.config.mjs', 'site.config.js'];
+
+/** The site's config file: `--config FILE`, else the first of CONFIG_NAMES in `root`, else none. */
+export function findConfigFile(root: string, file?: string): string | undefined {
+  if (file !== undefined) return path.resolve(root, file);
+  return CONFIG_NAMES.map((n) => path.join(root, n)).find((f) => existsSync(f));
+}
+
+/**
+ * Problems with a site config, one line each, naming the file, the line when the source shows
+ * it, and the key. The CLI prints the lines and exits 2.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblemAt[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ConfigError';
   }
-  return {};
+
+  /** `site.config.ts:4: url must be …`, one per problem. */
+  get lines(): string[] {
+    return this.problems.map(formatProblem);
+  }
+}
+
+/** A config problem with its place: the file as shown to the author, and the key's line. */
+export interface ConfigProblemAt {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+const formatProblem = (p: ConfigProblemAt) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`;
+
+/** Checks a loaded config against the schema; throws a ConfigError naming every bad key. */
+export function checkConfig(value: unknown, file: string, display: (file: string) => string = (f) => f): Partial<SiteConfig> {
+  const problems = validateConfig(value);
+  if (problems.length === 0) return value as Partial<SiteConfig>;
+  const placed = problems.map((p) => ({ file: display(file), line: lineOf(file, p.path), message: p.message }));
+  throw new ConfigError(placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** The line of a key in the config file, when the file's text shows it. */
+function lineOf(file: string, key: readonly (string | number)[]): number | undefined {
+  try {
+    return key.length > 0 ? lineOfKey(readFileSync(file, 'utf8'), key) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads and validates the site config: `file` (from `--config`), else `site.config.ts` (or
+ * .mjs/.js) in `root`; a site without one uses the defaults. A config that cannot be loaded or
+ * does not pass the schema throws a ConfigError.
+ */
+export async function loadUserConfig(root: string, file?: string, display?: (file: string) => string): Promise<Partial<SiteConfig>> {
+  const found = findConfigFile(root, file);
+  if (found === undefined) return {};
+  const shown = display ?? ((f: string) => f);
+  if (!existsSync(found)) throw new ConfigError([{ file: shown(found), message: 'no such config file' }]);
+  const href = `${pathToFileURL(found).href}?t=${Date.now()}`;
+  let mod: { default?: unknown };
+  try {
+    // The compiled CLI (lib/) runs without a TypeScript loader: a .ts config goes through tsx.
+    mod = (found.endsWith('.ts') && BUNDLED ? await (await import('tsx/esm/api')).tsImport(href, import.meta.url) : await import(/* @vite-ignore */ href)) as { default?: unknown };
+  } catch (error) {
+    throw new ConfigError([{ file: shown(found), message: `cannot load it: ${firstLine(error)}` }]);
+  }
+  // tsx may load a .ts file as CommonJS, nesting `export default` one level down.
+  const exported = mod.default;
+  const nested = exported && typeof exported === 'object' && Object.keys(exported).length === 1 && 'default' in exported ? (exported as { default: unknown }).default : undefined;
+  return checkConfig(nested ?? exported, found, shown);
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^file:\/\/\S+:\s*/, '');
 }

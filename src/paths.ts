@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The name Folio is published under on npm (`npm i folio-ssg`); its command is `folio`. */
+export const PACKAGE_NAME = 'folio-ssg';
+
 /**
  * Folio's own directory (where package.json, templates/ and node_modules/ are), found by walking
  * up from this module: the same answer whether we run from src/ through tsx or from the
@@ -11,7 +14,7 @@ export const PACKAGE_ROOT = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'folio') return dir;
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('cannot find Folio’s package.json');
     dir = parent;
@@ -20,3 +23,16 @@ export const PACKAGE_ROOT = (() => {
 
 /** True when running the compiled bundle in lib/ rather than the TypeScript sources. */
 export const BUNDLED = !import.meta.url.endsWith('.ts');
+
+/**
+ * The installed version of one of Folio's dependencies, found as Node finds it: in
+ * node_modules/ beside Folio, or in a folder above (where npm hoists it when Folio is itself a
+ * dependency). Undefined when it is not installed.
+ */
+export function dependencyVersion(name: string): string | undefined {
+  for (let dir = PACKAGE_ROOT; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}

@@ -11,6 +11,8 @@ export { prepareClientAssets } from './output/client-assets.ts';
 export { siteFiles } from './output/emit.ts';
 export { buildSearchIndex } from './output/search.ts';
 export { AtomicOutput } from './output/writer.ts';
+export { siteRedirects } from './site/aliases.ts';
 export { collectSite } from './site/collect.ts';
 export { toDocs } from './site/docs.ts';
 export { checkFragments } from './site/link-check.ts';
+export { checkNav } from './config/nav.ts';

@@ -43,6 +43,8 @@ export const strings = {
   notFoundTitle: '页面不存在',
   notFoundBody: '你要找的页面不存在，可能已被移动或删除。',
   backHome: '返回首页',
+  movedTo: '本文已移至：',
+  alerts: { note: '注意', tip: '提示', important: '重要', warning: '警告', caution: '小心' },
   anchorLabel: (heading: string) => `本节链接：${heading}`,
   feeds: '订阅',
   rss: 'RSS',

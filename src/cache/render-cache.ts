@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
-import { PACKAGE_ROOT } from '../paths.ts';
+import { dependencyVersion } from '../paths.ts';
 import { PIPELINE_VERSION } from '../markdown/processor.ts';
 import type { RenderInput, Rendered } from '../markdown/render.ts';
 
@@ -101,13 +101,8 @@ export function outputKey(key: string, rendered: Rendered): string {
 /** Versions that change output: ours and those of the libraries that render. */
 const ENVIRONMENT = (() => {
   const versions: Record<string, string> = { pipeline: String(PIPELINE_VERSION) };
-  const root = PACKAGE_ROOT;
   for (const pkg of ['katex', 'highlight.js', 'lowlight', 'unified', 'remark-parse', 'remark-gfm', 'remark-math', 'remark-rehype', 'rehype-sanitize', 'rehype-slug', 'rehype-stringify', 'remark-cjk-friendly', 'remark-cjk-friendly-gfm-strikethrough', 'github-slugger']) {
-    try {
-      versions[pkg] = (JSON.parse(readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
-    } catch {
-      versions[pkg] = 'unknown';
-    }
+    versions[pkg] = dependencyVersion(pkg) ?? 'unknown';
   }
   return JSON.stringify(versions);
 })();

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { z } from 'zod';
+import { aliasPath } from './aliases.ts';
 import { parseFrontmatterDate } from './dates.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 
@@ -16,10 +17,12 @@ export interface Frontmatter {
   series?: string;
   seriesOrder?: number;
   slug?: string;
+  /** Old site paths that redirect to this document (`/2023/09/28/mae/`), normalised by aliasPath. */
+  aliases: string[];
   draft: boolean;
 }
 
-export const FIELDS = ['title', 'date', 'updated', 'tags', 'category', 'summary', 'series', 'seriesOrder', 'slug', 'draft'] as const;
+export const FIELDS = ['title', 'date', 'updated', 'tags', 'category', 'summary', 'series', 'seriesOrder', 'slug', 'aliases', 'draft'] as const;
 
 /** Slugs are plain path segments: lowercase ASCII letters, digits, `-`, and CJK characters. */
 export const SLUG_RE = /^[a-z0-9\p{Script=Han}\u3040-\u30ff\uac00-\ud7af]+(?:-[a-z0-9\p{Script=Han}\u3040-\u30ff\uac00-\ud7af]+)*$/u;
@@ -39,6 +42,9 @@ const schema = z.strictObject({
   series: text('series').optional(),
   seriesOrder: z.number({ error: 'seriesOrder must be a number' }).optional(),
   slug: z.string({ error: 'slug must be text' }).optional(),
+  aliases: z
+    .union([z.string(), z.array(z.unknown())], { error: 'aliases must be a list of old paths, e.g. [/2023/09/28/mae/]' })
+    .optional(),
   draft: z.boolean({ error: 'draft must be true or false' }).optional(),
 });
 
@@ -161,6 +167,19 @@ export function parseSource(source: string, file: string, timeZone: string, requ
       diagnostics.push(diagnostic(file, item.line, item.column, `tags: item ${i + 1} (${JSON.stringify(tag)}) is not text; quote it or remove it`, 'frontmatter/tags'));
     } else if (!tags.includes(tag.trim())) tags.push(tag.trim());
   });
+  const aliases: string[] = [];
+  const rawAliases = fm.aliases === undefined ? [] : typeof fm.aliases === 'string' ? [fm.aliases] : fm.aliases;
+  rawAliases.forEach((alias, i) => {
+    const item = listItemPlace(doc, 'aliases', i, at) ?? placeOf('aliases');
+    const normal = typeof alias === 'string' ? aliasPath(alias) : { ok: false as const, message: 'is not text' };
+    if (!normal.ok) {
+      diagnostics.push(diagnostic(file, item.line, item.column, `aliases: item ${i + 1} (${JSON.stringify(alias)}) ${normal.message}`, 'frontmatter/aliases'));
+    } else if (!aliases.includes(normal.path)) {
+      // Kept for errors found later (an alias that collides with a page).
+      keyPlaces.set(`aliases.${aliases.length}`, item);
+      aliases.push(normal.path);
+    }
+  });
   if (fm.slug !== undefined && !SLUG_RE.test(fm.slug)) {
     const place = placeOf('slug');
     diagnostics.push(
@@ -172,6 +191,7 @@ export function parseSource(source: string, file: string, timeZone: string, requ
     title: fm.title,
     ...(date?.ok ? { date: date.date } : {}),
     tags,
+    aliases,
     draft: fm.draft ?? false,
     ...(updated?.ok ? { updated: updated.date } : {}),
     ...(fm.category !== undefined ? { category: fm.category } : {}),
@@ -202,7 +222,12 @@ function aliasPlace(doc: Document, at: (offset: number) => Located): Located | u
 }
 
 function tagItemPlace(doc: Document, index: number, at: (offset: number) => Located): Located | undefined {
-  const node = doc.getIn(['tags', index], true) as { range?: [number, number, number] } | undefined;
+  return listItemPlace(doc, 'tags', index, at);
+}
+
+/** Where item `index` of the list under `key` is (or the scalar itself, for a one-value key). */
+function listItemPlace(doc: Document, key: string, index: number, at: (offset: number) => Located): Located | undefined {
+  const node = (doc.getIn([key, index], true) ?? (index === 0 ? doc.get(key, true) : undefined)) as { range?: [number, number, number] } | undefined;
   return node?.range ? at(node.range[0]) : undefined;
 }
 

@@ -23,6 +23,15 @@ export interface SourceDoc {
   slug: string;
   /** Site path without the base: `/posts/mae/`. */
   path: string;
+  /** `aliases` with where each is written, for collisions found once the whole site is known. */
+  aliases: AliasRef[];
+}
+
+/** An old path that redirects to a document, and the frontmatter line that asked for it. */
+export interface AliasRef {
+  path: string;
+  line: number;
+  column: number;
 }
 
 export interface LoadOptions {
@@ -79,6 +88,7 @@ export function loadContent(options: LoadOptions): LoadResult {
       fm: parsed.data,
       slug,
       path: f.kind === 'post' ? `/posts/${slug}/` : `/${slug}/`,
+      aliases: (parsed.data.aliases ?? []).map((alias, i) => ({ path: alias, ...(parsed.places[`aliases.${i}`] ?? { line: 1, column: 1 }) })),
     };
     places.set(doc, parsed.places);
     docs.push(doc);

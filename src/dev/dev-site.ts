@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AssetManifest } from '../../templates/context.ts';
-import type { SiteConfig } from '../config.ts';
-import type { Diagnostic } from '../content/diagnostic.ts';
+import { ConfigError, type SiteConfig } from '../config.ts';
+import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import type { LoadResult } from '../content/load.ts';
 import type { Rendered, RenderInput } from '../markdown/render.ts';
 import type { LazyFile } from '../output/emit.ts';
@@ -88,6 +88,12 @@ export class DevSite {
     try {
       snap = await this.snapshot();
     } catch (error) {
+      // A config edit that breaks it is the author's mistake, shown at its key like any other.
+      if (error instanceof ConfigError) {
+        const diagnostics = error.problems.map((p) => diagnostic(p.file, p.line ?? 1, 1, p.message, 'config/invalid'));
+        this.report(diagnostics, new Map());
+        return { kind: 'error', diagnostics, sources: new Map() };
+      }
       return { kind: 'error', diagnostics: [], sources: new Map(), crash: asError(error) };
     }
     const { sources } = snap.loaded;

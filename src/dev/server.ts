@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../../templates/context.ts';
 import { display, resolveOptions } from '../build.ts';
-import type { SiteConfig } from '../config.ts';
+import { checkConfig, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
 import { CLIENT_DIR } from '../output/client-assets.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
@@ -18,6 +18,8 @@ export interface DevServerOptions {
   host?: string;
   /** Project directory holding site.config.ts, content/, public/. Defaults to the working directory. */
   root?: string;
+  /** The site config file (default: site.config.ts, .mjs or .js in root). */
+  configFile?: string;
   contentDir?: string;
   /** Print nothing but errors (tests). */
   quiet?: boolean;
@@ -30,7 +32,8 @@ export interface DevServer {
 }
 
 const PIPELINE = path.join(PACKAGE_ROOT, 'src/dev/pipeline.ts');
-const CONFIG_NAMES = ['site.config.ts', 'site.config.mjs', 'site.config.js'];
+/** An installed package ships lib/ only: its code does not change, so Vite never loads a copy. */
+const HAS_SOURCES = existsSync(PIPELINE);
 const NO_CONFIG: Partial<SiteConfig> = {};
 
 /** In dev, Vite serves templates/client/ from source: these are its URLs under the base. */
@@ -45,9 +48,13 @@ export function devAssets(base: string): AssetManifest {
  */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const started = performance.now();
-  const opts = await resolveOptions({ ...(options.root ? { root: options.root } : {}), ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
+  const opts = await resolveOptions({
+    ...(options.root ? { root: options.root } : {}),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+  });
   const base = opts.config.base;
-  const configFile = CONFIG_NAMES.map((n) => path.join(opts.root, n)).find((f) => existsSync(f));
+  const { configFile } = opts;
   const color = Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
   let vite: ViteDevServer | undefined;
   const load = async <T>(file: string): Promise<T> => (await vite!.ssrLoadModule(file, { fixStacktrace: true })) as T;
@@ -65,7 +72,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   };
   let preloading = false;
   const onServed = () => {
-    if (preloading) return;
+    if (preloading || !HAS_SOURCES) return;
     preloading = true;
     load<Pipeline>(PIPELINE).then(
       () => (useVite = true),
@@ -83,7 +90,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     pipeline: async () => (useVite ? load<Pipeline>(PIPELINE) : builtInPipeline),
     codeVersion: () => codeVersion,
     // The same object until the file changes: the site is rebuilt only when it does.
-    userConfig: async () => (configFile ? ((await load<{ default?: Partial<SiteConfig> }>(configFile)).default ?? NO_CONFIG) : NO_CONFIG),
+    // An edit that breaks the config is shown like any other error, naming the key.
+    userConfig: async () => (configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG),
     display,
     report: (diagnostics, sources) => {
       for (const d of diagnostics) {

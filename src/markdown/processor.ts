@@ -10,6 +10,7 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { remarkAlerts } from './alerts.ts';
 import { remarkCjkAutolink } from './cjk-autolink.ts';
 import { rehypeCodeInfo } from './code.ts';
 import { remarkExcerpt } from './excerpt.ts';
@@ -42,7 +43,7 @@ export interface ProcessorOptions {
 export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 'output', 'none'];
 
 /** Bumped whenever a change here changes output, so that cached renders are invalidated. */
-export const PIPELINE_VERSION = 6;
+export const PIPELINE_VERSION = 7;
 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
@@ -63,6 +64,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkCjkAutolink)
     .use(remarkLiquidTags)
     .use(remarkWikilinks)
+    .use(remarkAlerts)
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
     .use(remarkPlainText)
     .use(remarkRehype, {

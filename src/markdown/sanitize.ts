@@ -23,6 +23,9 @@ export const sanitizeSchema: Schema = {
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     img: [...(defaultSchema.attributes?.img ?? []), 'width', 'height', 'loading'],
     abbr: ['title'],
+    // GitHub alerts (remarkAlerts); in raw HTML these classes only style a box.
+    div: [['className', 'markdown-alert', /^markdown-alert-(note|tip|important|warning|caution)$/]],
+    p: [['className', 'markdown-alert-title']],
   },
   protocols: {
     ...defaultSchema.protocols,

@@ -5,9 +5,11 @@ import type { RenderContext } from '../../templates/context.ts';
 import { homePage } from '../../templates/home.ts';
 import { notFoundPage, searchPage } from '../../templates/misc.ts';
 import { postPage, standalonePage } from '../../templates/post.ts';
+import { redirectPage } from '../../templates/redirect.ts';
 import { postAsides, seriesPage } from '../../templates/knowledge.ts';
 import { termIndexPage, termPage, termTitle, type TermKind } from '../../templates/terms.ts';
 import { listPublic } from '../content/public-files.ts';
+import { siteRedirects } from '../site/aliases.ts';
 import { postLinks } from '../site/knowledge.ts';
 import type { Site, TermGroup } from '../site/model.ts';
 import { paginate } from '../site/paginate.ts';
@@ -84,8 +86,13 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   const lists = ['/', '/tags/', '/categories/', '/archives/', ...site.tags.map((g) => g.term.path), ...site.categories.map((g) => g.term.path), ...site.series.map((g) => g.term.path)];
   file('sitemap.xml', () => sitemap(site, lists), () => ({ lists, posts: site.posts.map((p) => [p.path, p.date, p.updated]), pages: site.pages.map((p) => p.path) }));
 
+  const publicFiles = options.publicDir ? listPublic(options.publicDir).files : [];
+  // Old paths (`aliases`) lead to their document; one that collides is an error in the build.
+  for (const r of siteRedirects(site, publicFiles.map((f) => f.rel)).redirects) {
+    page(r.from, () => redirectPage(ctx, r.to), () => ({ title: r.to.title, path: r.to.path }));
+  }
   const generated = new Set(files.map((f) => f.path));
-  for (const f of options.publicDir ? listPublic(options.publicDir).files : []) {
+  for (const f of publicFiles) {
     if (!generated.has(f.rel)) files.push({ path: f.rel, copyFrom: f.source });
   }
   if (!files.some((f) => f.path === 'robots.txt')) file('robots.txt', () => robotsTxt(site), () => null);

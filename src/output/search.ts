@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
-import { PACKAGE_ROOT } from '../paths.ts';
+import { dependencyVersion } from '../paths.ts';
 import { searchInput } from './search-input.ts';
 
 /** One page to index: its site path (without the base) and its finished HTML. */
@@ -134,13 +134,7 @@ function shardKey(shard: SearchRecord[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-const PAGEFIND_VERSION = (() => {
-  try {
-    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-})();
+const PAGEFIND_VERSION = dependencyVersion('pagefind') ?? 'unknown';
 
 /** Pagefind's prebuilt UIs; the site uses its JavaScript API only. */
 const UNUSED = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./;

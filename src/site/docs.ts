@@ -40,6 +40,7 @@ export function toDocs(sources: SourceDoc[], rendered: Map<string, Rendered>): D
       hasCode: r.hasCode,
       links: r.links,
       assets: r.assets,
+      aliases: s.aliases,
       contentKey: r.key ?? '',
     });
   }

@@ -1,4 +1,5 @@
 import type { SiteConfig } from '../config.ts';
+import type { AliasRef } from '../content/load.ts';
 import type { AssetRef, OutLink, TocEntry } from '../markdown/file-data.ts';
 
 /** A tag, category or series: its display name and where its page lives. */
@@ -39,6 +40,8 @@ export interface Doc {
   hasCode: boolean;
   links: OutLink[];
   assets: AssetRef[];
+  /** Old paths that redirect here (`aliases`), with their frontmatter lines. */
+  aliases: AliasRef[];
   /** Digest of what the body was rendered from: pages that show the body are keyed by it. */
   contentKey: string;
 }

@@ -69,8 +69,9 @@ export function describeBuiltSite(base: '/' | '/kb/'): void {
     it('lists posts on the home page, and a Chinese tag opens its page with posts', async () => {
       await open();
       const titles = await page.locator('.post-summary-title a').allTextContents();
+      // A full first page, whatever posts a fork adds (perPage is 12 in site.config.ts).
       expect(titles.length).toBeGreaterThanOrEqual(10);
-      expect(titles).toContain('MAE：掩码自编码器');
+      expect(titles.every((t) => t.trim() !== '')).toBe(true);
       await page.locator('.post-summary .tag-list a', { hasText: /^自监督学习$/ }).first().click();
       await page.waitForLoadState('load');
       expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`${base}tags/自监督学习/`);

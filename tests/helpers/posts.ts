@@ -40,5 +40,6 @@ export function makePosts(specs: PostSpec[]): Post[] {
     hasCode: false,
     links: (s.links ?? []).map((l) => ({ target: '', line: 1, column: 1, context: '', ...l })),
     assets: [],
+    aliases: [],
   }));
 }

@@ -15,6 +15,7 @@ interface Step {
 }
 interface Job {
   'runs-on': string;
+  container?: string;
   needs?: string | string[];
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
@@ -29,6 +30,7 @@ interface Workflow {
 
 const workflow = parse(readFileSync(path.join(REPO, '.github/workflows/pages.yml'), 'utf8')) as Workflow;
 const build = workflow.jobs.build!;
+const test = workflow.jobs.test!;
 const deploy = workflow.jobs.deploy!;
 const indexOf = (job: Job, test: (s: Step) => boolean) => job.steps.findIndex(test);
 const action = (name: string) => (s: Step) => s.uses?.split('@')[0] === name;
@@ -47,21 +49,35 @@ describe('the GitHub Pages workflow', () => {
     for (const u of uses) expect(u).toMatch(/^actions\/[a-z-]+@v\d+$/);
   });
 
-  it('installs with npm ci on Node 20 with the npm cache, installs Chromium, then runs the tests', () => {
+  it('builds on an active LTS Node with npm ci and the npm cache, in order, without running the tests first', () => {
     const setupNode = build.steps.find(action('actions/setup-node'))!;
-    expect(String(setupNode.with?.['node-version'])).toBe('20');
+    const node = Number(setupNode.with?.['node-version']);
+    // Node 20 reached end of life in April 2026; LTS lines are the even ones from 22 on.
+    expect(node).toBeGreaterThanOrEqual(22);
+    expect(node % 2).toBe(0);
     expect(setupNode.with?.cache).toBe('npm');
     const order = [
       indexOf(build, action('actions/checkout')),
       indexOf(build, action('actions/setup-node')),
       indexOf(build, runs(/^npm ci$/m)),
-      indexOf(build, runs(/apt-get install .*chromium/)),
-      indexOf(build, runs(/^npm test$/m)),
       indexOf(build, (s) => s === buildStep),
       indexOf(build, action('actions/upload-pages-artifact')),
     ];
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(indexOf(build, runs(/npm (run )?test/))).toBe(-1);
+  });
+
+  it('runs the tests in a job of their own on the same Node, with Chromium, and deploys only when they pass', () => {
+    const node = String(build.steps.find(action('actions/setup-node'))!.with?.['node-version']);
+    expect(String(test.steps.find(action('actions/setup-node'))!.with?.['node-version'])).toBe(node);
+    expect(test.container).toBe(`node:${node}-bookworm`);
+    const order = [indexOf(test, runs(/^npm ci$/m)), indexOf(test, runs(/apt-get install .*chromium/)), indexOf(test, runs(/^npm test$/m))];
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(test.needs).toBeUndefined();
+    expect(build.needs).toBeUndefined();
+    expect(deploy.needs).toEqual(['test', 'build']);
   });
 
   it('builds with the URL and base path that configure-pages reports, after restoring the render cache', () => {
@@ -79,7 +95,6 @@ describe('the GitHub Pages workflow', () => {
   });
 
   it('deploys in its own job with the permissions, environment and concurrency deploy-pages documents', () => {
-    expect(deploy.needs).toBe('build');
     expect(deploy.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
     // The build job gets no write access.
     expect(build.permissions).toBeUndefined();

@@ -49,7 +49,11 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
   const trimmed = url.trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return undefined;
   const hashAt = trimmed.indexOf('#');
-  const pathPart = safeDecode(hashAt < 0 ? trimmed : trimmed.slice(0, hashAt)).replace(/\?.*$/, '');
+  const beforeHash = hashAt < 0 ? trimmed : trimmed.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const pathPart = safeDecode(queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt));
+  // The query is kept as written (`/search/?q=MAE`); only the path is resolved.
+  const query = queryAt < 0 ? '' : beforeHash.slice(queryAt);
   const fragment = hashAt < 0 ? undefined : safeDecode(trimmed.slice(hashAt + 1));
   const context = () => sentenceAround(node, ancestors as Element[]);
   if (pathPart === '') {
@@ -57,7 +61,7 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
     data.links.push({ target: data.rel, fragment, line: at.line, column: at.column, context: '' });
     return `#${encodeURIComponent(fragment)}`;
   }
-  if (pathPart.startsWith('/')) return siteHref(data.base, pathPart + (fragment !== undefined ? `#${fragment}` : ''));
+  if (pathPart.startsWith('/')) return withQuery(siteHref(data.base, pathPart + (fragment !== undefined ? `#${fragment}` : '')), query);
   const targetRel = path.posix.normalize(path.posix.join(path.posix.dirname(data.rel), pathPart));
   if (targetRel.startsWith('../')) {
     fail(`${kind} "${url}" points outside the content directory`, `${kind}/outside`);
@@ -72,7 +76,7 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
       return '#';
     }
     data.links.push({ target: targetRel, ...(fragment ? { fragment } : {}), line: at.line, column: at.column, context: context() });
-    return siteHref(data.base, sitePath + (fragment ? `#${fragment}` : ''));
+    return withQuery(siteHref(data.base, sitePath + (fragment ? `#${fragment}` : '')), query);
   }
   const abs = path.join(data.contentDir, targetRel);
   data.deps[`file:${targetRel}`] = observeDep(`file:${targetRel}`, data);
@@ -104,7 +108,14 @@ function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'i
   }
   if (!data.assets.some((a) => a.path === assetPath)) data.assets.push({ source: abs, path: assetPath });
   if (kind === 'image') Object.assign(node.properties, intrinsicSize(abs, node));
-  return siteHref(data.base, assetPath + (fragment ? `#${fragment}` : ''));
+  return withQuery(siteHref(data.base, assetPath + (fragment ? `#${fragment}` : '')), query);
+}
+
+/** `/search/#x` + `?q=MAE` → `/search/?q=MAE#x`. */
+function withQuery(url: string, query: string): string {
+  if (query === '') return url;
+  const hashAt = url.indexOf('#');
+  return hashAt < 0 ? url + query : url.slice(0, hashAt) + query + url.slice(hashAt);
 }
 
 /** Width and height of SVG/PNG images, so the page does not shift when they load. */

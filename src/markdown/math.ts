@@ -75,8 +75,10 @@ export function rehypeMath(options: MathOptions) {
           return SKIP;
         }
       }
+      // A formula with a \label keeps its id (`eq-…`, set by remarkMathRefs) for \eqref links.
+      const id = typeof node.properties.id === 'string' ? { id: node.properties.id } : {};
       const wrapped: ElementContent = display
-        ? { type: 'element', tagName: 'div', properties: { className: ['math', 'math-display'] }, children: [{ type: 'raw', value: html }] }
+        ? { type: 'element', tagName: 'div', properties: { className: ['math', 'math-display'], ...id }, children: [{ type: 'raw', value: html }] }
         : { type: 'raw', value: html };
       parent.children[index] = wrapped;
       return SKIP;

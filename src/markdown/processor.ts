@@ -4,24 +4,33 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { remarkAlerts } from './alerts.ts';
+import { remarkCjkAutolink } from './cjk-autolink.ts';
 import { rehypeCodeInfo } from './code.ts';
 import { remarkExcerpt } from './excerpt.ts';
 import { rehypeFigure } from './figure.ts';
 import { rehypeHeadings } from './headings.ts';
 import { rehypeHtmlShape } from './html-shape.ts';
 import { rehypeLinks } from './links.ts';
+import { remarkLiquidTags } from './liquid.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
+import { remarkMathRefs } from './math-refs.ts';
+import { remarkMathSource } from './math-source.ts';
 import { remarkPlainText } from './plain-text.ts';
 import { rehypeReservedIds } from './reserved-ids.ts';
 import { rehypeRawWhenNeeded } from './raw.ts';
+import { rehypeLiteralRawText } from './raw-text.ts';
+import { rehypeReportRemovals } from './removals.ts';
 import { sanitizeSchema } from './sanitize.ts';
+import { rehypeUrlSchemes } from './schemes.ts';
 import { remarkTableBudget } from './table-budget.ts';
+import { remarkTableCells } from './table-cells.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
@@ -41,9 +50,16 @@ export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkTableBudget)
     .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyGfmStrikethrough)
     .use(remarkMath)
+    // Before the table budget: it may parse the rest of a post again (a `$$` closed at a line's end).
+    .use(remarkMathSource)
+    .use(remarkTableBudget)
+    .use(remarkMathRefs)
+    .use(remarkTableCells)
+    .use(remarkCjkAutolink)
+    .use(remarkLiquidTags)
     .use(remarkWikilinks)
     .use(remarkAlerts)
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
@@ -53,15 +69,20 @@ export function createProcessor(options: ProcessorOptions) {
       footnoteLabel: '脚注',
       footnoteBackLabel: (n: number) => `返回引用 ${n + 1}`,
     })
+    .use(rehypeLiteralRawText)
     .use(rehypeRawWhenNeeded)
+    .use(rehypeUrlSchemes)
+    .use(rehypeReportRemovals, { schema: sanitizeSchema })
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHtmlShape)
-    .use(rehypeMath, options.math)
-    .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
-    .use(rehypeCodeInfo)
+    // Ids and the table of contents are taken while formulas are still TeX, so that
+    // `## 输出 $h_t$` keeps `h_t` in its id and its TOC entry.
     .use(rehypeSlug)
     .use(rehypeReservedIds)
     .use(rehypeHeadings)
+    .use(rehypeMath, options.math)
+    .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
+    .use(rehypeCodeInfo)
     .use(rehypeLinks)
     .use(rehypeFigure)
     .use(rehypeStringify, { allowDangerousHtml: true });

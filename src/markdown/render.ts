@@ -4,6 +4,7 @@ import type { AssetRef, OutLink, RenderData, TocEntry, WikiIndex } from './file-
 import { isStackOverflow, limitLineNesting, tooDeep } from './nesting.ts';
 import { readingMinutes } from './plain-text.ts';
 import type { Processor } from './processor.ts';
+import { MESSAGE_SOURCE } from './report.ts';
 import { RENDER_TIME_LIMIT_MS, runWithin, TimeLimitError } from './time-limit.ts';
 
 /** Everything rendering needs about one document: plain data, so it can cross to a worker. */
@@ -75,7 +76,9 @@ export function renderDocument(processor: Processor, input: RenderInput, timeLim
     } else throw error;
   }
   for (const message of file.messages) {
-    if (message.source === 'rehype-highlight') {
+    if (message.source === MESSAGE_SOURCE && message.ruleId) {
+      data.diagnostics.push(diagnostic(input.displayPath, message.line ?? 1, message.column ?? 1, message.reason, message.ruleId, message.fatal === true ? 'error' : 'warning'));
+    } else if (message.source === 'rehype-highlight') {
       const lang = /`([^`]+)`/.exec(message.reason)?.[1] ?? '?';
       data.diagnostics.push(
         diagnostic(input.displayPath, message.line ?? 1, message.column ?? 1, `unknown code language "${lang}": the block is shown without highlighting`, 'code/unknown-language', 'warning'),

@@ -11,6 +11,8 @@ export const sanitizeSchema: Schema = {
   // Ids are not prefixed: remark-rehype already prefixes footnote ids, and prefixing again
   // breaks their links. Our scripts never look elements up through named globals.
   clobber: [],
+  // Removed with their content: the text of a script or a style sheet is not prose.
+  strip: ['script', 'style'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'mark', 'abbr'],
   attributes: {
     ...defaultSchema.attributes,

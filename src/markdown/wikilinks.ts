@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { diagnostic } from '../content/diagnostic.ts';
 import { wikiDep } from './deps.ts';
 import { renderData, type WikiIndex } from './file-data.ts';
-import { LineIndex } from './positions.ts';
+import { alignToSource, LineIndex } from './positions.ts';
 
 /** What the index is built from: one entry per document that a wikilink may name. */
 export interface WikiTarget {
@@ -172,33 +172,3 @@ function sourceUrl(fromRel: string, toRel: string, fragment: string | undefined)
   return segments.map((s) => (s === '.' || s === '..' ? s : encodeURIComponent(s))).join('/') + hash;
 }
 
-/**
- * For each index of the parsed text, its index in the source slice of the node. The parser
- * drops list indentation and `>` markers between lines and resolves escapes and entities, so
- * the two differ; walking both finds where each character came from.
- */
-function alignToSource(value: string, raw: string): number[] {
-  const map = new Array<number>(value.length + 1);
-  let r = 0;
-  for (let v = 0; v < value.length; ) {
-    if (r >= raw.length) {
-      map[v++] = raw.length;
-      continue;
-    }
-    if (raw[r] === value[v]) {
-      map[v++] = r++;
-    } else if (raw[r] === '\\' && raw[r + 1] === value[v]) {
-      map[v++] = r;
-      r += 2;
-    } else if (raw[r] === '&' && /^&(?:#\d+|#x[\da-f]+|\w+);/i.test(raw.slice(r, r + 40))) {
-      const entity = /^&(?:#\d+|#x[\da-f]+|\w+);/i.exec(raw.slice(r, r + 40))![0];
-      const width = (value.codePointAt(v) ?? 0) > 0xffff ? 2 : 1;
-      for (let k = 0; k < width; k++) map[v++] = r;
-      r += entity.length;
-    } else {
-      r++;
-    }
-  }
-  map[value.length] = r;
-  return map;
-}

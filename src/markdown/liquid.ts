@@ -1,0 +1,35 @@
+import type { Root, Text } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { alignToSource, LineIndex } from './positions.ts';
+import { report } from './report.ts';
+
+/** The opening of a Liquid/Hexo tag: `{% asset_img`, `{%- note`. */
+const LIQUID = /\{%-?\s*([A-Za-z_][\w-]*)/g;
+
+/**
+ * remark plugin: a Hexo/Jekyll Liquid tag left in a post (`{% asset_img a.png %}`,
+ * `{% note info %}`) is not Markdown and shows as literal text: a warning at its line names it.
+ * Code, inline code and math keep their `{%` silently (a post about Hexo writes them there).
+ */
+export function remarkLiquidTags() {
+  return (tree: Root, file: VFile) => {
+    const source = String(file.value);
+    let lines: LineIndex | undefined;
+    visit(tree, 'text', (node: Text) => {
+      if (!node.value.includes('{%')) return;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const toRaw = start !== undefined && end !== undefined ? alignToSource(node.value, source.slice(start, end)) : undefined;
+      for (const m of node.value.matchAll(LIQUID)) {
+        const place = toRaw && start !== undefined ? (lines ??= new LineIndex(source)).at(start + (toRaw[m.index] ?? 0)) : node.position?.start;
+        report(
+          file,
+          place,
+          `Liquid/Hexo tag {% ${m[1]} … %} is not Markdown and shows as literal text; convert it to Markdown (\`folio import hexo\` converts Hexo's tags), or put it in backticks if it is meant as text`,
+          'markdown/liquid-tag',
+        );
+      }
+    });
+  };
+}

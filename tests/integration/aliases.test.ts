@@ -79,13 +79,12 @@ describe('aliases build redirect pages', () => {
 });
 
 describe('alias errors', () => {
-  it('a collision with a post, another alias, a generated page or a public file is an error at the alias line', () => {
-    const colliding = ['/posts/mae/', '/tags/x/', '/archives/', '/legacy.html', '/posts/bert/', '/fine/'];
+  it('a collision with a post, another alias or a generated page is an error at the alias line', () => {
+    const colliding = ['/posts/mae/', '/tags/x/', '/archives/', '/posts/bert/', '/fine/'];
     const dir = makeProject({
       'content/posts/mae.md': post({ title: 'MAE', date: '2025-07-26' }, 'x'),
       'content/posts/bert.md': `---\ntitle: BERT\ndate: 2025-07-20\naliases:\n  - /fine/\n${colliding.slice(0, -1).map((a) => `  - ${a}\n`).join('')}---\n\nx\n`,
       'content/posts/later.md': post({ title: 'Later', date: '2025-07-21', aliases: '[/fine/]' }, 'x'),
-      'public/legacy.html': '<p>old</p>',
     });
     try {
       const r = folio(dir, 'build', '--no-search');
@@ -96,8 +95,7 @@ describe('alias errors', () => {
         'content/posts/bert.md:6:5: error: alias /posts/mae/ collides with content/posts/mae.md (/posts/mae/); remove it or choose another path',
         'content/posts/bert.md:7:5: error: alias /tags/x/ collides with the pages the site generates under /tags/; remove it or choose another path',
         'content/posts/bert.md:8:5: error: alias /archives/ collides with the archives page; remove it or choose another path',
-        'content/posts/bert.md:9:5: error: alias /legacy.html collides with public/legacy.html; remove it or choose another path',
-        'content/posts/bert.md:10:5: error: alias /posts/bert/ collides with this page itself; remove it or choose another path',
+        'content/posts/bert.md:9:5: error: alias /posts/bert/ collides with this page itself; remove it or choose another path',
         'content/posts/later.md:4:11: error: alias /fine/ collides with the alias in content/posts/bert.md:5; remove it or choose another path',
       ]);
     } finally {

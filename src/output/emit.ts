@@ -75,7 +75,9 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   terms('series', '/series/', site.series);
   page('/archives/', () => archivesPage(ctx, site.archives), () => site.archives);
   page('/search/', () => searchPage(ctx), () => null);
-  file('404.html', () => html(notFoundPage(ctx)), () => null);
+  // The 404 page lists the latest posts, so it is keyed by them.
+  const latestFew = () => site.posts.slice(0, NOT_FOUND_LATEST);
+  file('404.html', () => html(notFoundPage(ctx, latestFew())), () => latestFew().map((p) => [p.path, p.title, p.date]));
 
   const info = { title: site.config.title, description: site.config.description, homePath: '/' };
   const latest = () => site.posts.slice(0, site.config.feedLimit).map((p) => [p, p.contentKey]);
@@ -92,6 +94,9 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   if (!files.some((f) => f.path === 'robots.txt')) file('robots.txt', () => robotsTxt(site), () => null);
   return files;
 }
+
+/** How many of the latest posts the 404 page offers. */
+const NOT_FOUND_LATEST = 5;
 
 function html(tree: Root): string {
   return `${toHtml(tree, { allowDangerousHtml: true })}\n`;

@@ -61,10 +61,11 @@ export function enhanceBackToTop(): void {
 
 /**
  * A formula or table wider than the column scrolls sideways; style.css shades the edge that hides
- * more (`is-scrollable`). Such a box is also made reachable by keyboard, to scroll with the arrows.
+ * more (`is-scrollable`). Such a box, and a code block too long for the column, is also made
+ * reachable by keyboard, to scroll with the arrow keys.
  */
 export function enhanceScrollHints(): void {
-  const boxes = [...document.querySelectorAll<HTMLElement>('.post-body .math-display, .post-body table')];
+  const boxes = [...document.querySelectorAll<HTMLElement>('.post-body .math-display, .post-body table, .post-body pre')];
   if (boxes.length === 0) return;
   const mark = () => {
     for (const box of boxes) {

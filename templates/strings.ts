@@ -21,7 +21,7 @@ export const strings = {
   searchLoading: '正在搜索…',
   searchResultCount: (n: number, query: string) => `找到 ${n} 篇与“${query}”相关的文章`,
   searchNoResults: (query: string) => `没有找到与“${query}”相关的文章。换个关键词试试，或按标签、分类浏览。`,
-  searchUnavailable: '搜索索引不可用。它在 npm run build 时生成；开发服务器不提供搜索。',
+  searchUnavailable: '搜索索引暂时不可用，请稍后再试。',
   searchResults: '搜索结果',
   series: '系列',
   toc: '目录',

@@ -85,7 +85,7 @@ function toc(post: Post): Element | undefined {
 
 /** "回到顶部": `#top` scrolls to the top of the document without any script; the client floats it on long pages. */
 function backToTop(): Element {
-  return h('p', { className: ['back-to-top'] }, [h('a', { href: '#top' }, [h('span', { ariaHidden: 'true' }, '↑ '), strings.backToTop])]);
+  return h('p', { className: ['back-to-top'] }, [h('a', { href: '#top' }, [h('span', { ariaHidden: 'true' }, '↑'), strings.backToTop])]);
 }
 
 function neighbours(ctx: RenderContext, post: Post): Element {

@@ -49,14 +49,22 @@ export function enhanceTocFolding(): void {
 export function enhanceBackToTop(): void {
   const link = document.querySelector<HTMLElement>('.back-to-top');
   if (!link) return;
+  let pending = false;
   const update = () => {
+    pending = false;
     const long = document.documentElement.scrollHeight > 3 * window.innerHeight;
     link.classList.toggle('is-floating', long);
     link.classList.toggle('is-shown', long && window.scrollY > window.innerHeight);
   };
-  update();
-  window.addEventListener('scroll', update, { passive: true });
-  window.addEventListener('resize', update, { passive: true });
+  // At most once a frame, and never forcing a layout while the page loads.
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(update);
+  };
+  schedule();
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule, { passive: true });
 }
 
 /**
@@ -68,13 +76,27 @@ export function enhanceScrollHints(): void {
   const boxes = [...document.querySelectorAll<HTMLElement>('.post-body .math-display, .post-body table, .post-body pre')];
   if (boxes.length === 0) return;
   const mark = () => {
-    for (const box of boxes) {
-      const scrolls = box.scrollWidth > box.clientWidth + 1;
-      box.classList.toggle('is-scrollable', scrolls);
-      if (scrolls && !box.hasAttribute('tabindex')) box.tabIndex = 0;
-      else if (!scrolls && box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
-    }
+    // Every width is read before anything is changed: one layout, not one per box.
+    const scrolls = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
+    boxes.forEach((box, i) => {
+      box.classList.toggle('is-scrollable', scrolls[i]);
+      if (scrolls[i] && !box.hasAttribute('tabindex')) box.tabIndex = 0;
+      else if (!scrolls[i] && box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
+    });
   };
-  mark();
-  window.addEventListener('resize', mark, { passive: true });
+  // After the page's own first layout, rather than forcing one while it loads.
+  requestAnimationFrame(mark);
+  let pending = false;
+  window.addEventListener(
+    'resize',
+    () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        mark();
+      });
+    },
+    { passive: true },
+  );
 }

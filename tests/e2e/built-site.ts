@@ -366,7 +366,7 @@ export function describeBuiltSite(base: '/' | '/kb/'): void {
       await atSize(PHONE, async () => {
         await open('posts/mae/');
         const wide = page.locator('.post-body .math-display.is-scrollable');
-        expect(await wide.count()).toBeGreaterThan(0);
+        await expect.poll(() => wide.count()).toBeGreaterThan(0);
         const box = await wide.first().evaluate((el) => ({ tabIndex: el.tabIndex, background: getComputedStyle(el).backgroundImage, overflow: el.scrollWidth - el.clientWidth }));
         expect(box.overflow).toBeGreaterThan(0);
         expect(box.tabIndex).toBe(0);

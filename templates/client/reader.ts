@@ -70,33 +70,22 @@ export function enhanceBackToTop(): void {
 /**
  * A formula or table wider than the column scrolls sideways; style.css shades the edge that hides
  * more (`is-scrollable`). Such a box, and a code block too long for the column, is also made
- * reachable by keyboard, to scroll with the arrow keys.
+ * reachable by keyboard, to scroll with the arrow keys. Boxes are checked whenever their size
+ * changes: on the first layout, when the window changes, and when a block further down is laid
+ * out as it nears the screen (`content-visibility: auto` in style.css).
  */
 export function enhanceScrollHints(): void {
   const boxes = [...document.querySelectorAll<HTMLElement>('.post-body .math-display, .post-body table, .post-body pre')];
-  if (boxes.length === 0) return;
-  const mark = () => {
+  if (boxes.length === 0 || !('ResizeObserver' in window)) return;
+  const observer = new ResizeObserver((entries) => {
     // Every width is read before anything is changed: one layout, not one per box.
-    const scrolls = boxes.map((box) => box.scrollWidth > box.clientWidth + 1);
-    boxes.forEach((box, i) => {
+    const changed = entries.map((e) => e.target as HTMLElement);
+    const scrolls = changed.map((box) => box.scrollWidth > box.clientWidth + 1);
+    changed.forEach((box, i) => {
       box.classList.toggle('is-scrollable', scrolls[i]);
       if (scrolls[i] && !box.hasAttribute('tabindex')) box.tabIndex = 0;
       else if (!scrolls[i] && box.getAttribute('tabindex') === '0') box.removeAttribute('tabindex');
     });
-  };
-  // After the page's own first layout, rather than forcing one while it loads.
-  requestAnimationFrame(mark);
-  let pending = false;
-  window.addEventListener(
-    'resize',
-    () => {
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        mark();
-      });
-    },
-    { passive: true },
-  );
+  });
+  for (const box of boxes) observer.observe(box);
 }

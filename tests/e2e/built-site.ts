@@ -365,6 +365,11 @@ export function describeBuiltSite(base: '/' | '/kb/'): void {
     it('shades the edge of a formula that is wider than a phone, and lets the keyboard scroll it', async () => {
       await atSize(PHONE, async () => {
         await open('posts/mae/');
+        // Read down the post: formulas are laid out as they come near the screen.
+        for (const formula of await page.locator('.post-body .math-display').all()) {
+          await formula.scrollIntoViewIfNeeded();
+          await page.evaluate(() => new Promise(requestAnimationFrame));
+        }
         const wide = page.locator('.post-body .math-display.is-scrollable');
         await expect.poll(() => wide.count()).toBeGreaterThan(0);
         const box = await wide.first().evaluate((el) => ({ tabIndex: el.tabIndex, background: getComputedStyle(el).backgroundImage, overflow: el.scrollWidth - el.clientWidth }));

@@ -80,9 +80,12 @@ export function relatedSection(ctx: RenderContext, posts: Post[]): Element | und
 /** A series' own page: its posts as a numbered table of contents, in reading order. */
 export function seriesPage(ctx: RenderContext, group: TermGroup): Root {
   const title = strings.seriesTitle(group.term.name);
-  return layout(ctx, { title, description: `${title}（${strings.postCount(group.posts.length)}）`, path: group.term.path, bodyClass: 'page-series' }, [
+  const configured = ctx.config.descriptions?.series?.[group.term.name];
+  return layout(ctx, { title, description: configured ?? `${title}（${strings.postCount(group.posts.length)}）`, path: group.term.path, bodyClass: 'page-series' }, [
     h('h1', { className: ['page-title'] }, title),
     h('p', { className: ['page-subtitle'] }, strings.postCount(group.posts.length)),
+    // The first part's summary already opens the list below; only a configured description is added.
+    ...(configured ? [h('p', { className: ['term-description'] }, configured)] : []),
     h(
       'ol',
       { className: ['series-toc'] },

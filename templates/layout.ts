@@ -1,4 +1,4 @@
-import { h } from 'hastscript';
+import { h, s } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { strings } from './strings.ts';
 import type { RenderContext } from './context.ts';
@@ -21,6 +21,8 @@ export interface PageMeta {
   bodyClass?: string;
   /** Open Graph article facts, for posts. */
   article?: { published: string; modified: string; section?: string; tags: string[] };
+  /** The page holds its own search box (search, 404): the header then links to it instead of repeating it. */
+  ownSearch?: boolean;
 }
 
 /** The HTML document around every page: head, header with nav and search, main, footer. */
@@ -61,7 +63,7 @@ export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[
   ];
   const body = h('body', { className: meta.bodyClass ? [meta.bodyClass] : [] }, [
     h('a', { className: ['skip-link'], href: '#main' }, strings.skipToContent),
-    header(ctx, meta.path),
+    header(ctx, meta.path, meta.ownSearch ?? false),
     h('main', { id: 'main', className: ['site-main'] }, main),
     footer(ctx),
   ]);
@@ -97,7 +99,12 @@ function imageMeta(ctx: RenderContext): Element[] {
   ];
 }
 
-function header(ctx: RenderContext, current: string): Element {
+/**
+ * Title, nav, search and theme. On a phone the search box and the theme switch are icon buttons
+ * on the title's row: the search icon is a link to /search/ (so it works without JavaScript) that
+ * client code turns into a toggle opening the box in place.
+ */
+function header(ctx: RenderContext, current: string, ownSearch: boolean): Element {
   const { config } = ctx;
   return h('header', { className: ['site-header'] }, [
     h('div', { className: ['site-header-inner'] }, [
@@ -116,14 +123,36 @@ function header(ctx: RenderContext, current: string): Element {
           ),
         ),
       ]),
-      h('form', { className: ['site-search'], role: 'search', action: ctx.url('/search/'), method: 'get' }, [
-        h('input', { type: 'search', name: 'q', placeholder: strings.searchPlaceholder, ariaLabel: strings.searchLabel, autoComplete: 'off' }),
-      ]),
-      h('button', { type: 'button', className: ['theme-toggle'], hidden: true, ariaLabel: strings.theme }, [
-        h('span', { className: ['theme-toggle-label'] }, strings.theme),
+      h('div', { className: ['site-tools'] }, [
+        ...(ownSearch
+          ? []
+          : [
+              h('form', { className: ['site-search'], role: 'search', ariaLabel: strings.searchLabel, action: ctx.url('/search/'), method: 'get' }, [
+                h('input', { type: 'search', name: 'q', placeholder: strings.searchPlaceholder, ariaLabel: strings.searchLabel, autoComplete: 'off' }),
+              ]),
+            ]),
+        h('a', { className: ['icon-button', 'search-toggle'], href: ctx.url('/search/'), ariaLabel: strings.search }, [icon('search')]),
+        h('button', { type: 'button', className: ['icon-button', 'theme-toggle'], hidden: true, ariaLabel: strings.theme }, [
+          icon('theme'),
+          h('span', { className: ['theme-toggle-label', 'visually-hidden'] }, strings.theme),
+        ]),
       ]),
     ]),
   ]);
+}
+
+/** Inline SVG icons (stroke only, coloured by `currentColor`), hidden from assistive technology. */
+function icon(name: 'search' | 'theme'): Element {
+  const paths: Record<typeof name, Element[]> = {
+    search: [s('circle', { cx: '10.5', cy: '10.5', r: '6.5' }), s('path', { d: 'm15.5 15.5 5 5' })],
+    // A half-filled circle: light and dark.
+    theme: [s('circle', { cx: '12', cy: '12', r: '8.5' }), s('path', { d: 'M12 3.5v17a8.5 8.5 0 0 0 0-17z', fill: 'currentColor' })],
+  };
+  return s(
+    'svg',
+    { className: ['icon'], viewBox: '0 0 24 24', width: '20', height: '20', fill: 'none', stroke: 'currentColor', strokeWidth: '2', strokeLinecap: 'round', ariaHidden: 'true', focusable: 'false' },
+    paths[name],
+  );
 }
 
 function isCurrent(navPath: string, current: string): boolean {

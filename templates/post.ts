@@ -51,7 +51,7 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
       bodyClass: 'page-post',
       article: { published: jsonLd.datePublished, modified: jsonLd.dateModified, tags: post.tags.map((t) => t.name), ...(post.category ? { section: post.category.name } : {}) },
     },
-    [article, ...(extras.asides ?? []), neighbours(ctx, post)],
+    [article, ...(extras.asides ?? []), neighbours(ctx, post), backToTop()],
   );
 }
 
@@ -65,15 +65,27 @@ export function standalonePage(ctx: RenderContext, doc: Doc): Root {
   ]);
 }
 
+/**
+ * The contents fold: a <details>, closed as served (a phone reader sees the post first), opened by
+ * the client script on wide screens where it sits beside the post. Without JavaScript it opens on
+ * a tap, as any <details> does.
+ */
 function toc(post: Post): Element | undefined {
   if (post.toc.length < 2) return undefined;
   return h('nav', { className: ['toc'], ariaLabelledBy: 'toc-title' }, [
-    h('h2', { id: 'toc-title', className: ['toc-title'] }, strings.toc),
-    h(
-      'ol',
-      post.toc.map((e) => h('li', { className: [`toc-depth-${e.depth}`] }, [h('a', { href: `#${encodeURIComponent(e.id)}` }, e.text)])),
-    ),
+    h('details', { className: ['toc-details'] }, [
+      h('summary', { id: 'toc-title', className: ['toc-title'] }, strings.toc),
+      h(
+        'ol',
+        post.toc.map((e) => h('li', { className: [`toc-depth-${e.depth}`] }, [h('a', { href: `#${encodeURIComponent(e.id)}` }, e.text)])),
+      ),
+    ]),
   ]);
+}
+
+/** "回到顶部": `#top` scrolls to the top of the document without any script; the client floats it on long pages. */
+function backToTop(): Element {
+  return h('p', { className: ['back-to-top'] }, [h('a', { href: '#top' }, [h('span', { ariaHidden: 'true' }, '↑'), strings.backToTop])]);
 }
 
 function neighbours(ctx: RenderContext, post: Post): Element {

@@ -1,11 +1,12 @@
 import { h } from 'hastscript';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { Post, TermGroup } from '../src/site/model.ts';
 import type { PageSlice } from '../src/site/paginate.ts';
 import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
-import { pagination, postList } from './partials.ts';
+import { byDateDesc } from '../src/site/collect.ts';
+import { pagination, postList, time } from './partials.ts';
 import { strings } from './strings.ts';
 
 export type TermKind = 'tag' | 'category' | 'series';
@@ -17,33 +18,67 @@ const titles: Record<TermKind, (name: string) => string> = { tag: strings.tagTit
 /** `标签：MAE`: the heading of a term's page, also its feed's title. */
 export const termTitle = (kind: TermKind, name: string): string => titles[kind](name);
 
-/** All tags (a cloud with counts) or all categories (a list with counts). */
+/** How many of a category's or series' newest posts its entry on the index page lists. */
+const INDEX_LATEST = 3;
+
+/**
+ * All tags (a cloud with counts); all categories or series, each with its description, its
+ * count and its latest posts. A description comes from `descriptions` in the config, else (for a
+ * series) from the summary of its first part.
+ */
 export function termIndexPage(ctx: RenderContext, kind: TermKind, groups: TermGroup[]): Root {
-  return layout(ctx, { title: indexTitles[kind], description: `${indexTitles[kind]}：${ctx.config.title}`, path: indexPaths[kind], bodyClass: `page-${kind}-index` }, [
+  const description = `${indexTitles[kind]}：${ctx.config.title}`;
+  const body =
+    kind === 'tag'
+      ? h(
+          'ul',
+          { className: ['term-index', `term-index-${kind}`] },
+          groups.map((g) => h('li', [h('a', { href: ctx.url(g.term.path) }, g.term.name), ' ', h('span', { className: ['term-count'] }, strings.postCount(g.posts.length))])),
+        )
+      : h('div', { className: ['term-cards'] }, groups.map((g) => termCard(ctx, kind, g)));
+  return layout(ctx, { title: indexTitles[kind], description, path: indexPaths[kind], bodyClass: `page-${kind}-index` }, [
     h('h1', { className: ['page-title'] }, indexTitles[kind]),
+    h('p', { className: ['page-subtitle'] }, strings.termCount(groups.length)),
+    body,
+  ]);
+}
+
+function termCard(ctx: RenderContext, kind: TermKind, group: TermGroup): Element {
+  const text = termDescription(ctx, kind, group);
+  const latest = [...group.posts].sort(byDateDesc).slice(0, INDEX_LATEST);
+  return h('section', { className: ['term-card'] }, [
+    h('h2', { className: ['term-card-title'] }, [
+      h('a', { href: ctx.url(group.term.path) }, group.term.name),
+      ' ',
+      h('span', { className: ['term-count'] }, strings.postCount(group.posts.length)),
+    ]),
+    ...(text ? [h('p', { className: ['term-card-description'] }, text)] : []),
     h(
       'ul',
-      { className: ['term-index', `term-index-${kind}`] },
-      groups.map((g) =>
-        h('li', [
-          h('a', { href: ctx.url(g.term.path) }, g.term.name),
-          ' ',
-          h('span', { className: ['term-count'] }, strings.postCount(g.posts.length)),
-        ]),
-      ),
+      { className: ['related-list'], ariaLabel: strings.latestOf(group.term.name) },
+      latest.map((p) => h('li', [h('a', { href: ctx.url(p.path) }, p.title), ' ', time(ctx, p.date)])),
     ),
   ]);
+}
+
+/** From the config, else (a series) the summary of its first part; a category without one has none. */
+export function termDescription(ctx: RenderContext, kind: TermKind, group: TermGroup): string | undefined {
+  const configured = kind === 'category' ? ctx.config.descriptions?.categories : kind === 'series' ? ctx.config.descriptions?.series : undefined;
+  const own = configured?.[group.term.name];
+  if (own) return own;
+  return kind === 'series' ? group.posts[0]?.summary : undefined;
 }
 
 /** One tag, category or series: its posts, newest first, paginated. */
 export function termPage(ctx: RenderContext, kind: TermKind, group: TermGroup, slice: PageSlice<Post>, feedPath?: string): Root {
   const title = titles[kind](group.term.name);
+  const text = termDescription(ctx, kind, group);
   const pageTitle = slice.page > 1 ? `${title} · ${strings.pageOf(slice.page, slice.total)}` : title;
   return layout(
     ctx,
     {
       title: pageTitle,
-      description: `${title}（${strings.postCount(group.posts.length)}）`,
+      description: text ?? `${title}（${strings.postCount(group.posts.length)}）`,
       path: slice.path,
       bodyClass: `page-${kind}`,
       ...(feedPath ? { feeds: [{ title: `${title} (RSS)`, path: feedPath, type: 'application/rss+xml' }] } : {}),
@@ -54,6 +89,7 @@ export function termPage(ctx: RenderContext, kind: TermKind, group: TermGroup, s
         strings.postCount(group.posts.length),
         ...(feedPath ? [' · ', h('a', { href: ctx.url(feedPath) }, strings.feeds)] : []),
       ]),
+      ...(text && slice.page === 1 ? [h('p', { className: ['term-description'] }, text)] : []),
       postList(ctx, slice.items),
       ...optional(pagination(ctx, slice)),
     ],

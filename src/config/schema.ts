@@ -86,6 +86,13 @@ export const shape = {
     },
     '{ path: "/og-image.png", alt: "…", width: 1200, height: 630 }',
   ),
+  descriptions: object(
+    {
+      categories: z.record(z.string(), text).optional(),
+      series: z.record(z.string(), text).optional(),
+    },
+    '{ categories: { "自监督学习": "…" }, series: { "…": "…" } }',
+  ),
 };
 
 export const KEYS = Object.keys(shape);

@@ -26,6 +26,8 @@ export interface SiteConfig {
   feedLimit: number;
   /** Default image for shared links (Open Graph, Twitter card): a file under public/. */
   image?: SiteImage;
+  /** One-line descriptions shown on the category and series index pages, by name. */
+  descriptions?: { categories?: Record<string, string>; series?: Record<string, string> };
 }
 
 export interface SiteImage {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AssetManifest } from '../../templates/context.ts';
 import { ConfigError, type SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
@@ -79,6 +82,10 @@ export class DevSite {
   private reported = new Set<string>();
   private warming?: Snapshot;
   private baseWarned = false;
+  /** The search index of a snapshot, built on the first request for /pagefind/ (see `searchFile`). */
+  private search?: { snap: Snapshot; dir: Promise<string> };
+  private searchRoot?: string;
+  private searchBuilds = 0;
 
   constructor(private readonly options: DevSiteOptions) {}
 
@@ -100,6 +107,8 @@ export class DevSite {
     this.report(snap.loaded.diagnostics, sources);
     const loadErrors = snap.loaded.diagnostics.filter((d) => d.severity === 'error');
     if (loadErrors.length > 0) return { kind: 'error', diagnostics: loadErrors, sources };
+
+    if (sitePath.startsWith('/pagefind/')) return this.searchFile(snap, sitePath);
 
     const trace: RequestTrace = { shown: new Set(), used: new Set() };
     this.request = trace;
@@ -148,6 +157,65 @@ export class DevSite {
     }
     if ('copyFrom' in file) return { kind: 'file', file: file.copyFrom };
     return { kind: 'page', status: 200, body: file.render(), type: contentType(file.path) };
+  }
+
+  /**
+   * A file of the Pagefind bundle, as `folio build` makes it: the post pages are rendered through
+   * the same routes and indexed by the build's search stage into a folder of our own. The index
+   * is built on the first search after a change (a few seconds on this site) and kept until the
+   * content, the config or the code changes again; the bundle before it is served meanwhile.
+   */
+  private async searchFile(snap: Snapshot, sitePath: string): Promise<DevResponse> {
+    if (this.search?.snap !== snap) {
+      const previous = this.search?.dir;
+      const dir = this.buildSearch(snap);
+      this.search = { snap, dir };
+      // Drop the previous bundle once the new one is there.
+      void dir.then(
+        () => previous?.then((old) => rmSync(old, { recursive: true, force: true }), () => undefined),
+        () => undefined,
+      );
+    }
+    let dir: string;
+    try {
+      dir = await this.search.dir;
+    } catch (error) {
+      this.search = undefined;
+      return { kind: 'error', diagnostics: [], sources: new Map(), crash: asError(error) };
+    }
+    const file = path.join(dir, 'pagefind', ...sitePath.slice('/pagefind/'.length).split('/'));
+    if (!file.startsWith(path.join(dir, 'pagefind') + path.sep) || !existsSync(file)) return { kind: 'page', status: 404, body: 'Not found', type: 'text/plain; charset=utf-8' };
+    return { kind: 'file', file };
+  }
+
+  private async buildSearch(snap: Snapshot): Promise<string> {
+    const started = performance.now();
+    const { buildSearchIndex } = await import('../output/search.ts');
+    const p = snap.pipeline;
+    const ctx = p.createContext(snap.config, this.options.assets);
+    const files = new Map(p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir }).map((f) => [f.path, f]));
+    const pages = snap.site.posts.flatMap((post) => {
+      const file = files.get(p.outputFile(post.path));
+      return file && 'render' in file ? [{ url: post.path, html: String(file.render()) }] : [];
+    });
+    if (!this.searchRoot) {
+      // Beside the build's cache when there is one (a folder Folio owns), else a temporary folder.
+      const cache = this.options.cacheDir ? path.join(this.options.cacheDir, 'dev-search') : undefined;
+      if (cache) rmSync(cache, { recursive: true, force: true });
+      this.searchRoot = cache ? (mkdirSync(cache, { recursive: true }), cache) : mkdtempSync(path.join(tmpdir(), 'folio-dev-search-'));
+    }
+    const outDir = path.join(this.searchRoot, String(++this.searchBuilds));
+    const result = await buildSearchIndex({ pages, outDir });
+    if (result.errors.length > 0) throw new Error(`search index: ${result.errors.join('; ')}`);
+    this.options.log(`search index: ${result.pages} posts in ${Math.round(performance.now() - started)} ms`);
+    return outDir;
+  }
+
+  /** Removes the search indexes this server made. */
+  dispose(): void {
+    if (this.searchRoot) rmSync(this.searchRoot, { recursive: true, force: true });
+    this.searchRoot = undefined;
+    this.search = undefined;
   }
 
   /** Broken `#fragment` links in the documents shown (their targets are rendered to know). */

@@ -135,5 +135,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 5173);
   const url = `http://${options.host ?? '127.0.0.1'}:${port}${base}`;
   if (!options.quiet) process.stdout.write(`folio dev: ${url} (ready in ${Math.round(performance.now() - started)} ms; pages render when requested)\n`);
-  return { url, vite, close: () => vite!.close() };
+  return {
+    url,
+    vite,
+    close: async () => {
+      await vite!.close();
+      site.dispose();
+    },
+  };
 }

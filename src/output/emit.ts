@@ -46,7 +46,7 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   const file = (filePath: string, render: () => string, data: () => unknown) => files.push({ path: filePath, render, key: () => keys.of('file', filePath, data()) });
   const { perPage } = site.config;
 
-  for (const slice of paginate(site.posts, perPage, '/')) page(slice.path, () => homePage(ctx, slice), () => slice);
+  for (const slice of paginate(site.latest, perPage, '/')) page(slice.path, () => homePage(ctx, slice), () => slice);
   for (const post of site.posts) {
     page(post.path, () => postPage(ctx, post, { asides: postAsides(ctx, postLinks(site, post)) }), () => ({ post, body: post.contentKey, toc: post.toc, links: postLinks(site, post) }));
     for (const asset of post.assets) files.push({ path: asset.path.slice(1), copyFrom: asset.source });
@@ -76,13 +76,16 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   terms('series', '/series/', site.series);
   page('/archives/', () => archivesPage(ctx, site.archives), () => site.archives);
   page('/search/', () => searchPage(ctx), () => null);
-  file('404.html', () => html(notFoundPage(ctx)), () => null);
+  // The 404 page lists the latest posts, so it is keyed by them.
+  const latestFew = () => site.latest.slice(0, NOT_FOUND_LATEST);
+  file('404.html', () => html(notFoundPage(ctx, latestFew())), () => latestFew().map((p) => [p.path, p.title, p.date]));
 
   const info = { title: site.config.title, description: site.config.description, homePath: '/' };
-  const latest = () => site.posts.slice(0, site.config.feedLimit).map((p) => [p, p.contentKey]);
-  file('feed.xml', () => rss(site, site.posts, { ...info, feedPath: '/feed.xml' }), latest);
-  file('atom.xml', () => atom(site, site.posts, { ...info, feedPath: '/atom.xml' }), latest);
-  file('feed.json', () => jsonFeed(site, site.posts, { ...info, feedPath: '/feed.json' }), latest);
+  // The feeds list what the home page lists, in its order: most recently changed first.
+  const latest = () => site.latest.slice(0, site.config.feedLimit).map((p) => [p, p.contentKey]);
+  file('feed.xml', () => rss(site, site.latest, { ...info, feedPath: '/feed.xml' }), latest);
+  file('atom.xml', () => atom(site, site.latest, { ...info, feedPath: '/atom.xml' }), latest);
+  file('feed.json', () => jsonFeed(site, site.latest, { ...info, feedPath: '/feed.json' }), latest);
   const lists = ['/', '/tags/', '/categories/', '/archives/', ...site.tags.map((g) => g.term.path), ...site.categories.map((g) => g.term.path), ...site.series.map((g) => g.term.path)];
   file('sitemap.xml', () => sitemap(site, lists), () => ({ lists, posts: site.posts.map((p) => [p.path, p.date, p.updated]), pages: site.pages.map((p) => p.path) }));
 
@@ -98,6 +101,9 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   if (!files.some((f) => f.path === 'robots.txt')) file('robots.txt', () => robotsTxt(site), () => null);
   return files;
 }
+
+/** How many of the latest posts the 404 page offers. */
+const NOT_FOUND_LATEST = 5;
 
 function html(tree: Root): string {
   return `${toHtml(tree, { allowDangerousHtml: true })}\n`;

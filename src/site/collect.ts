@@ -11,6 +11,11 @@ export function byDateDesc(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || collator.compare(a.title, b.title) || (a.rel < b.rel ? -1 : 1);
 }
 
+/** Most recently changed first: `updated` when set, else `date`; then as `byDateDesc`. */
+export function byLatestChange(a: Post, b: Post): number {
+  return (b.updated ?? b.date).getTime() - (a.updated ?? a.date).getTime() || byDateDesc(a, b);
+}
+
 /** Builds the site value: timeline with neighbours, tags, categories, series and archives. */
 export function collectSite(config: SiteConfig, docs: Doc[]): Site {
   const posts = docs.filter((d): d is Post => d.kind === 'post' && d.date !== undefined).sort(byDateDesc);
@@ -24,6 +29,7 @@ export function collectSite(config: SiteConfig, docs: Doc[]): Site {
   return {
     config,
     posts,
+    latest: [...posts].sort(byLatestChange),
     pages,
     tags: group(posts, (p) => p.tags),
     categories: group(posts, (p) => (p.category ? [p.category] : [])),

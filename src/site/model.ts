@@ -70,8 +70,10 @@ export interface ArchiveMonth {
 /** The whole site as a value, derived from posts: what the emit stage turns into files. */
 export interface Site {
   config: SiteConfig;
-  /** Newest first. */
+  /** Newest first, by publication date: the timeline (archives, previous/next). */
   posts: Post[];
+  /** "最近更新": most recently changed first, by `updated` when set, else `date`. The home page and the site feeds. */
+  latest: Post[];
   pages: Doc[];
   tags: TermGroup[];
   categories: TermGroup[];

@@ -1,7 +1,10 @@
 // The /search/ page: Pagefind in the browser. Without JavaScript the page still holds the form
-// and a note; with it, `?q=` (from the header box or this page's form) is searched as you type.
+// and a note; with it, `?q=` (from the header box or this page's form) is searched as you type
+// and on Enter. Results whose title holds the query come first; each shows an excerpt cut at
+// sentence boundaries, without the title, with the query's own words highlighted.
 import { strings } from '../strings.ts';
 import { isRelevant, matchedWords } from './search-relevance.ts';
+import { excerpt, highlightTerms, mark, plainContent, rankByTitle, type ExcerptPart } from './search-text.ts';
 
 interface PagefindFragment {
   url: string;
@@ -58,16 +61,29 @@ export function enhanceSearch(): void {
       return pf;
     })());
 
+  const statusLine = container.querySelector<HTMLElement>('.search-status') ?? container.appendChild(status());
+  const list = container.querySelector<HTMLOListElement>('.search-result-list') ?? container.appendChild(resultList());
+  /** `data-state` says where the search is (for styles and tests); the status line says it in words. */
+  const show = (state: 'idle' | 'loading' | 'done' | 'empty' | 'error', text: string, items: HTMLElement[] = []) => {
+    container.dataset.state = state;
+    container.setAttribute('aria-busy', String(state === 'loading'));
+    statusLine.textContent = text;
+    list.replaceChildren(...items);
+    list.hidden = items.length === 0;
+  };
+
   let latest = 0;
   const run = async (raw: string) => {
     const query = raw.trim();
     const ticket = ++latest;
     syncUrl(query);
     if (query === '') {
-      container.replaceChildren();
+      show('idle', '');
       return;
     }
-    container.replaceChildren(status(strings.searchLoading));
+    // Earlier results stay on screen while the next ones load: typing does not make the page jump.
+    if (list.childElementCount === 0) show('loading', strings.searchLoading);
+    else container.setAttribute('aria-busy', 'true');
     let fragments: PagefindFragment[];
     try {
       const pf = await load();
@@ -75,21 +91,15 @@ export function enhanceSearch(): void {
       const data = await Promise.all((found?.results ?? []).slice(0, MAX_RESULTS * 2).map((r) => r.data()));
       // Pagefind falls back to the longest indexed prefix of an unknown word ("qzx" → "q");
       // such matches are not what the reader asked for.
-      fragments = data.filter((f) => isRelevant(query, matchedWords(f.raw_content ?? '', f.locations))).slice(0, MAX_RESULTS);
+      const relevant = data.filter((f) => isRelevant(query, matchedWords(f.raw_content ?? '', f.locations)));
+      fragments = rankByTitle(query, relevant, (f) => f.meta.title ?? '').slice(0, MAX_RESULTS);
     } catch {
-      if (ticket === latest) container.replaceChildren(status(strings.searchUnavailable));
+      if (ticket === latest) show('error', strings.searchUnavailable);
       return;
     }
     if (ticket !== latest) return;
-    if (fragments.length === 0) {
-      container.replaceChildren(status(strings.searchNoResults(query)));
-      return;
-    }
-    const list = document.createElement('ol');
-    list.className = 'search-result-list';
-    list.setAttribute('aria-label', strings.searchResults);
-    for (const f of fragments) list.append(resultItem(f));
-    container.replaceChildren(status(strings.searchResultCount(fragments.length, query)), list);
+    if (fragments.length === 0) show('empty', strings.searchNoResults(query));
+    else show('done', strings.searchResultCount(fragments.length, query), fragments.map((f) => resultItem(f, query)));
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -134,41 +144,45 @@ export function enhanceSearch(): void {
   input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
 }
 
-function status(text: string): HTMLElement {
+function status(): HTMLElement {
   const p = document.createElement('p');
   p.className = 'search-status';
-  p.textContent = text;
+  p.setAttribute('role', 'status');
   return p;
 }
 
-function resultItem(f: PagefindFragment): HTMLElement {
+function resultList(): HTMLOListElement {
+  const list = document.createElement('ol');
+  list.className = 'search-result-list';
+  list.setAttribute('aria-label', strings.searchResults);
+  list.hidden = true;
+  return list;
+}
+
+function resultItem(f: PagefindFragment, query: string): HTMLElement {
   const li = document.createElement('li');
   li.className = 'search-result';
+  const title = f.meta.title ?? '';
   const link = document.createElement('a');
   link.className = 'search-result-title';
   link.href = f.url;
-  link.textContent = f.meta.title ?? f.url;
-  const excerpt = document.createElement('p');
-  excerpt.className = 'search-result-excerpt';
-  excerpt.append(...excerptNodes(f.excerpt));
-  li.append(link, excerpt);
+  link.append(...(title ? parts(mark(title, highlightTerms(query, title))) : [f.url]));
+  const text = plainContent(f.raw_content ?? '', title);
+  const excerptLine = document.createElement('p');
+  excerptLine.className = 'search-result-excerpt';
+  excerptLine.append(...parts(excerpt(text, highlightTerms(query, text))));
+  li.append(link, excerptLine);
   return li;
 }
 
-/** Pagefind's excerpt is HTML with `<mark>`; keep the text and the marks, nothing else. */
-function excerptNodes(html: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  const out: Node[] = [];
-  for (const node of doc.body.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      out.push(mark);
-    } else {
-      out.push(document.createTextNode(node.textContent ?? ''));
-    }
-  }
-  return out;
+/** Excerpt parts as DOM nodes: text, and `<mark>` around highlighted words. Never HTML. */
+function parts(list: ExcerptPart[]): Node[] {
+  return list.map((p) => {
+    if (!p.mark) return document.createTextNode(p.text);
+    const m = document.createElement('mark');
+    m.textContent = p.text;
+    return m;
+  });
 }
 
 /** Keeps `?q=` in the address bar, so a search can be shared, reloaded and navigated back to. */

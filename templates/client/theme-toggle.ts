@@ -16,6 +16,8 @@ function apply(theme: Theme, button: HTMLButtonElement): void {
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
   button.setAttribute('aria-label', LABELS[theme]);
+  button.title = LABELS[theme];
+  button.dataset.theme = theme;
   const label = button.querySelector('.theme-toggle-label');
   if (label) label.textContent = LABELS[theme];
 }

@@ -68,4 +68,12 @@ describe('folio dev in Chromium', () => {
     // The only errors seen were the error page's own 500 responses.
     expect(errors.filter((e) => !/HTTP 500|status of 500/.test(e))).toEqual([]);
   });
+
+  it('searches, with an index built from the rendered pages as they are now', async () => {
+    // The title was just edited: the index follows the edit.
+    await page.goto(new URL(`search/?q=${encodeURIComponent('修好')}`, dev.url).href, { waitUntil: 'load' });
+    await page.waitForSelector('#search-results:is([data-state="done"], [data-state="empty"], [data-state="error"])', { timeout: 60_000 });
+    expect(await page.locator('.search-result-title').first().textContent()).toBe('MAE 修好了');
+    expect(errors.filter((e) => !/HTTP 500|status of 500/.test(e))).toEqual([]);
+  });
 });

@@ -73,7 +73,7 @@ describe('a sharded search index in the browser', () => {
 
   const search = async (server: RunningServer, query: string) => {
     await page.goto(new URL(`search/?q=${encodeURIComponent(query)}`, server.url).href, { waitUntil: 'load' });
-    await page.waitForSelector('.search-status:not(:text("正在搜索"))');
+    await page.waitForSelector('#search-results:is([data-state="done"], [data-state="empty"], [data-state="error"])');
     return page.locator('.search-result a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   };
 

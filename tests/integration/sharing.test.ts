@@ -148,9 +148,12 @@ describe('metadata for search engines and shared links', () => {
     });
   });
 
-  it('keeps the search page and the 404 page out of search engines, and points robots.txt at the sitemap', () => {
+  it('keeps the 404 page out of search engines, gives every search a canonical /search/, and points robots.txt at the sitemap', () => {
     const noindex = pages.filter((f) => head(read(out, f)).meta.get('robots')?.includes('noindex'));
-    expect(noindex.sort()).toEqual(['404.html', 'search/index.html']);
+    expect(noindex.sort()).toEqual(['404.html']);
+    // The search page may be indexed (a crawler sees a plain page with a box); every `?q=` variant
+    // of it names the bare page as canonical, so results are never indexed one by one.
+    expect(read(out, 'search/index.html')).toContain(`<link rel="canonical" href="${SITE}search/">`);
     expect(read(out, 'robots.txt')).toContain(`Sitemap: ${SITE}sitemap.xml`);
     const sitemap = read(out, 'sitemap.xml');
     expect(sitemap).toContain(`<loc>${SITE}posts/simclr/</loc>`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
 import { CODE_KEY } from './code-key.ts';
@@ -42,6 +42,13 @@ export class RenderCache {
     }
     this.used.add(key);
     this.hits++;
+    // Marks the entry as in use, so a build running beside this one does not prune it.
+    try {
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // read-only cache: pruning is then not ours either
+    }
     // The HTML (most of an entry) is read only when a page that shows it is rendered: on a
     // rebuild after one edit, that is a handful of posts, not all of them.
     return lazyHtml(entry, htmlFile);
@@ -62,13 +69,28 @@ export class RenderCache {
     return lazyHtml({ ...meta, ...(outKey !== undefined ? { key: outKey } : {}) }, htmlFile);
   }
 
-  /** Drops entries this build did not use, so the cache does not grow without bound. */
+  /**
+   * Drops entries this build did not use and nobody has used for an hour, so the cache does not
+   * grow without bound while builds of the same site side by side (two base paths, a build
+   * beside `folio dev`) never remove what the other is about to read.
+   */
   prune(): void {
+    const stale = Date.now() - PRUNE_AFTER_MS;
     for (const name of readdirSync(this.dir)) {
-      if (!this.used.has(name.replace(/\.(json|html)$/, ''))) rmSync(path.join(this.dir, name), { force: true });
+      const key = name.replace(/\.(json|html)$/, '');
+      if (this.used.has(key)) continue;
+      try {
+        if (statSync(path.join(this.dir, `${key}.json`)).mtimeMs > stale) continue;
+      } catch {
+        // no entry file: the other half of a removed entry
+      }
+      rmSync(path.join(this.dir, name), { force: true });
     }
   }
 }
+
+/** How long an entry no build uses is kept. */
+const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
 function depsHold(deps: Record<string, string>, input: RenderInput): boolean {
   for (const [dep, seen] of Object.entries(deps)) if (observeDep(dep, input) !== seen) return false;

@@ -2,7 +2,6 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { lookup } from 'mrmime';
 import sirv from 'sirv';
 
 export interface StaticServerOptions {
@@ -40,10 +39,6 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
     dev: true,
     etag: true,
     dotfiles: false,
-    // A type the browser must not guess: an unknown extension is a download, never a page.
-    setHeaders: (res, pathname) => {
-      if (!lookup(pathname)) res.setHeader('content-type', 'application/octet-stream');
-    },
   });
   const host = options.host ?? '127.0.0.1';
   const notFound = path.join(options.dir, '404.html');
@@ -78,6 +73,13 @@ export async function startStaticServer(options: StaticServerOptions): Promise<R
       return fail();
     }
     if (DOTTED.test(pathname)) return fail();
+    // A type the browser must not guess: sirv leaves Content-Type empty for a file of unknown
+    // type (it names the file it found, `/search/` → index.html), so that one is a download.
+    const writeHead = res.writeHead.bind(res) as (code: number, headers?: Record<string, unknown>) => typeof res;
+    res.writeHead = ((code: number, headers?: Record<string, unknown>) => {
+      if (headers && headers['Content-Type'] === '') headers['Content-Type'] = 'application/octet-stream';
+      return writeHead(code, headers);
+    }) as typeof res.writeHead;
     serve(req, res, fail);
   });
   await new Promise<void>((resolve, reject) => {

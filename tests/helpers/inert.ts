@@ -42,7 +42,7 @@ export function activeContent(html: string, options: InertOptions): string[] {
       if (!ours && !data) problems.push(`script element: ${where(e)} src=${src ?? '(inline)'} type=${type}`);
     }
     const ours = options.page && !insideContent(ancestors);
-    if (FORBIDDEN.has(tag) && !(tag === 'form' && ours && e.properties.action === `${options.base}search/`) && !(tag === 'noscript' && ours) && !(tag === 'svg' && insideKatex(ancestors))) {
+    if (FORBIDDEN.has(tag) && !(tag === 'form' && ours && e.properties.action === `${options.base}search/`) && !(tag === 'noscript' && ours) && !(tag === 'svg' && insideKatex(ancestors)) && !(tag === 'svg' && ours && isOwnIcon(e))) {
       problems.push(`forbidden element ${where(e)}`);
     }
     if (tag === 'meta' && e.properties.httpEquiv !== undefined) problems.push(`meta http-equiv ${String(e.properties.httpEquiv)}`);
@@ -114,4 +114,11 @@ export function xmlProblems(xml: string): string[] {
   parser.write(xml).close();
   if (roots !== 1) problems.push(`${roots} root elements`);
   return problems;
+}
+
+/** The layout's own icons: `<svg class="icon" aria-hidden="true">` drawing circles and paths only. */
+function isOwnIcon(e: Element): boolean {
+  const classes = Array.isArray(e.properties.className) ? e.properties.className.map(String) : [];
+  const drawing = e.children.every((c) => c.type !== 'element' || ((c.tagName === 'circle' || c.tagName === 'path') && c.children.length === 0));
+  return classes.includes('icon') && String(e.properties.ariaHidden) === 'true' && drawing;
 }

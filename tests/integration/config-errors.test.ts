@@ -38,7 +38,7 @@ async function problems(configText: string): Promise<string[]> {
 
 // Each mistake: the config lines, then the exact line printed for it.
 const cases: [string, string, string][] = [
-  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image'],
+  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions'],
   ['a time zone that is not an IANA name', "  timeZone: 'Beijing',", 'site.config.ts:4: timeZone must be an IANA time zone such as "Asia/Shanghai", got "Beijing"'],
   ['a time zone written as a city', "  timeZone: 'shanghai',", 'site.config.ts:4: timeZone must be an IANA time zone such as "Asia/Shanghai", got "shanghai" (did you mean "Asia/Shanghai"?)'],
   ['a base that is a URL', "  base: 'https://example.org/blog/',", 'site.config.ts:4: base must be a path such as "/" or "/blog/", got "https://example.org/blog/"'],

@@ -68,7 +68,11 @@ describe('folio preview', () => {
     const rebound = await get('/kb/', 'evil.example:4173');
     expect(rebound.status).toBe(403);
     expect(rebound.body).not.toContain('<html');
-    expect((await get('/kb/', local)).status).toBe(200);
+    const home = await get('/kb/', local);
+    expect(home.status).toBe(200);
+    // Pages keep their type: a folder's index.html is HTML, not a download.
+    expect(home.type).toMatch(/^text\/html/);
+    expect((await get('/kb/feed.xml', local)).type).toMatch(/xml/);
     expect((await get('/kb/', `localhost:${new URL(origin).port}`)).status).toBe(200);
     const readme = await get('/kb/README', local);
     expect(readme.status).toBe(200);

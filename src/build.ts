@@ -11,22 +11,11 @@ import type { Site } from './site/model.ts';
 import { listPublic } from './content/public-files.ts';
 import { guardOutput, markOutput } from './output/out-guard.ts';
 import { outputFile } from './site/urls.ts';
+import type { BuildOptions as PublicBuildOptions } from './config/types.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
 
-export interface BuildOptions {
-  /** Project directory holding site.config.ts, content/, public/. Defaults to the working directory. */
-  root?: string;
-  /** The site config file (default: site.config.ts, .mjs or .js in root). */
-  configFile?: string;
-  contentDir?: string;
-  outDir?: string;
-  base?: string;
-  url?: string;
-  drafts?: boolean;
-  /** Warnings fail the build too. */
-  strict?: boolean;
-  /** Build the search index (default true). */
-  search?: boolean;
+/** The public options (`build()` in the package) and what the CLI and tests add. */
+export interface BuildOptions extends PublicBuildOptions {
   /** Progress callback for the CLI. */
   onProgress?: (done: number, total: number) => void;
   /** Reuse rendered posts across builds from `.cache/folio/` (default true). */

@@ -1,14 +1,6 @@
-/** A problem in an author's content, always tied to a place in a file. */
-export interface Diagnostic {
-  /** Path as shown to the author (relative to the working directory). */
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  severity: 'error' | 'warning';
-  /** Stable identifier, e.g. `frontmatter/unknown-field`, for tests and filtering. */
-  rule: string;
-}
+import type { BuildProblem } from '../config/types.ts';
+/** A problem in an author's content, always tied to a place in a file: the package's `BuildProblem`. */
+export type Diagnostic = BuildProblem;
 
 export function diagnostic(
   file: string,

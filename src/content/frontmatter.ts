@@ -5,7 +5,7 @@ import { aliasPath } from './aliases.ts';
 import { parseFrontmatterDate } from './dates.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
 
-/** Frontmatter after validation: the contract in DESIGN.md. */
+/** Frontmatter after validation: the contract in docs/architecture.md. */
 export interface Frontmatter {
   title: string;
   /** Required for posts; standalone pages may leave it out. */

@@ -16,7 +16,7 @@ import { read, REPO, removeProject } from '../helpers/fixture.ts';
  * the series, cross-links and diagrams are there, and a reviewer's facts can be found.
  *
  * Nothing here counts the posts (issue 12): checks that hold for any post run over every
- * published post, checks of this site's own writing run over the posts CONTENT.md names
+ * published post, checks of this site's own writing run over the posts docs/content.md names
  * (the keys of FACTS), so an author can add or remove other posts and the suite still passes.
  */
 
@@ -85,7 +85,7 @@ const CROSS_LINKS: Record<string, string[]> = {
   'r-fcn': ['deformable-conv'],
 };
 
-/** The posts CONTENT.md requires: the site's own writing, held to its length and style rules. */
+/** The posts docs/content.md requires: the site's own writing, held to its length and style rules. */
 const SHIPPED = Object.keys(FACTS);
 
 describe('the shipped knowledge base meets issue 3', () => {
@@ -115,7 +115,7 @@ describe('the shipped knowledge base meets issue 3', () => {
   }, 120_000);
   afterAll(() => removeProject(path.dirname(out)));
 
-  it('builds every published post to its own page, and ships every post CONTENT.md names', () => {
+  it('builds every published post to its own page, and ships every post docs/content.md names', () => {
     for (const slug of slugs) expect(existsSync(path.join(out, `posts/${slug}/index.html`)), slug).toBe(true);
     expect(SHIPPED.filter((slug) => !slugs.includes(slug)), 'named posts missing from content/').toEqual([]);
     // A post's page is its own: the title in its header is the title in its frontmatter.

@@ -93,6 +93,9 @@ export const shape = {
     },
     '{ categories: { "自监督学习": "…" }, series: { "…": "…" } }',
   ),
+  // --- Extension points: Markdown plugins ---
+  // --- Extension points: plugins ---
+  // --- Extension points: look and language ---
 };
 
 export const KEYS = Object.keys(shape);

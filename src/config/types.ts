@@ -1,7 +1,8 @@
 /**
- * What `site.config.ts` may hold, and the helper that types it. No imports: this module is the
- * package's public entry (`import { defineConfig } from 'folio-ssg'`), loaded with every config.
+ * What `site.config.ts` may hold, and the helper that types it. Type-only imports: this module is
+ * the package's public entry (`import { defineConfig } from 'folio-ssg'`), loaded with every config.
  */
+import type { PluggableList } from 'unified';
 
 export interface NavItem {
   title: string;
@@ -28,6 +29,32 @@ export interface SiteConfig {
   image?: SiteImage;
   /** One-line descriptions shown on the category and series index pages, by name. */
   descriptions?: { categories?: Record<string, string>; series?: Record<string, string> };
+  // --- Extension points: Markdown plugins (see MarkdownOptions) ---
+  /** remark and rehype plugins added to the Markdown chain, as in Astro and Docusaurus. */
+  markdown?: MarkdownOptions;
+  // --- Extension points: plugins (see FolioPlugin) ---
+  /** Folio plugins: Markdown plugins and routes (new page kinds), after the built-in ones. */
+  plugins?: FolioPlugin[];
+  // --- Extension points: look and language ---
+}
+
+/** Markdown plugins from the config. Each entry is a plugin or `[plugin, options]`. */
+export interface MarkdownOptions {
+  remarkPlugins?: PluggableList;
+  rehypePlugins?: PluggableList;
+}
+
+/**
+ * A Folio plugin: one named feature of the site. The built-in features (tags, categories,
+ * series, archives, feeds, search, knowledge links) are plugins of this shape too.
+ */
+export interface FolioPlugin {
+  name: string;
+  /** Added to the Markdown chain after the built-in remark plugins. */
+  remarkPlugins?: PluggableList;
+  /** Added to the Markdown chain after the built-in rehype plugins, before HTML is written. */
+  rehypePlugins?: PluggableList;
+  // --- FolioPlugin: routes and the rest of the layer ---
 }
 
 export interface SiteImage {

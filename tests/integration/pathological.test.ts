@@ -5,10 +5,11 @@ import { MAX_SOURCE_BYTES } from '../../src/content/decode.ts';
 import { folio, makeProject, post, read, REPO, removeProject } from '../helpers/fixture.ts';
 
 /**
- * Pathological posts neither crash the build nor stall it. Limits are generous for a slow shared
- * two-core machine; the measured times are printed (`npx vitest run tests/integration/pathological.test.ts`).
+ * Pathological posts neither crash the build nor stall it. No wall-clock limits here (speed lives
+ * in `npm run bench`): a post that stalls the renderer hits the per-document render time limit,
+ * which is an error, so every "builds" case below (exit 0, its last words on the page) also shows
+ * it did not stall. The times are printed (`npx vitest run tests/integration/pathological.test.ts`).
  */
-const LIMIT_MS = 20_000;
 const projects: string[] = [];
 afterEach(() => projects.splice(0).forEach(removeProject));
 
@@ -34,7 +35,6 @@ describe('pathological posts', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^content\/posts\/odd\.md:1:1: error: the file is 10\.0 MB; a post may be at most 1\.0 MB/m);
     noStackTrace(r.stderr);
-    expect(r.ms).toBeLessThan(LIMIT_MS);
   });
 
   it('a post just under the size limit (real prose, math and code) builds', () => {
@@ -45,7 +45,6 @@ describe('pathological posts', () => {
     const r = timedBuild(`${(Buffer.byteLength(body) / 1024).toFixed(0)} KB of real content`, body);
     expect(r.stderr.split('\n').filter((l) => l.includes(': error:'))).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.ms).toBeLessThan(LIMIT_MS);
   });
 
   for (const [name, prefix] of [
@@ -58,8 +57,7 @@ describe('pathological posts', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/^content\/posts\/odd\.md:8:\d+: warning: blockquotes or lists nested 10000 levels deep; only 64 are kept/m);
       expect(read(r.dir, 'out/posts/odd/index.html')).toContain('最深处的一句话。');
-      expect(r.ms).toBeLessThan(LIMIT_MS);
-    });
+      });
   }
 
   it('10,000 nested raw <blockquote> elements fail with a positioned error, not a stack overflow', () => {
@@ -67,7 +65,6 @@ describe('pathological posts', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^content\/posts\/odd\.md:8:1: error: this document nests too deeply to render/m);
     noStackTrace(r.stderr);
-    expect(r.ms).toBeLessThan(LIMIT_MS);
   });
 
   for (const [name, line] of [
@@ -84,7 +81,6 @@ describe('pathological posts', () => {
       expect(html).toContain('结尾。');
       // The excerpt stays short however long the first paragraph is.
       expect(readFileSync(path.join(r.dir, 'out/index.html'), 'utf8').length).toBeLessThan(50_000);
-      expect(r.ms).toBeLessThan(LIMIT_MS);
-    });
+      });
   }
 });

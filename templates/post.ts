@@ -1,17 +1,14 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { isoDateTime } from '../src/content/dates.ts';
-import type { Doc, Post } from '../src/site/model.ts';
+import type { Doc, Post, PostExtras } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
 import { postMeta } from './partials.ts';
 import { strings } from './strings.ts';
 
-/** Extra sections a post may carry (series, backlinks, related): filled by later stages. */
-export interface PostExtras {
-  asides?: Element[];
-}
+export type { PostExtras };
 
 /** A post: title, meta, reading time, TOC, body, previous/next. */
 export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}): Root {

@@ -1,4 +1,5 @@
-import { createContext, type AssetManifest } from '../../templates/context.ts';
+import { createContext } from '../plugins/context.ts';
+import type { AssetManifest } from './types.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import { siteFiles } from '../output/emit.ts';
 import type { Site } from '../site/model.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AssetManifest } from '../../templates/context.ts';
+import type { AssetManifest } from '../config/types.ts';
 import { ConfigError, type SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import type { LoadResult } from '../content/load.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import type { AssetManifest } from '../../templates/context.ts';
+import type { AssetManifest } from '../config/types.ts';
 import { display, resolveOptions } from '../build.ts';
 import { checkConfig, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';

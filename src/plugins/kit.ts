@@ -1,0 +1,14 @@
+// The package's second entry, `folio-ssg/templates`: what the built-in templates use from other
+// modules, for a site's own templates (`folio eject` writes files that import from here, from
+// 'folio-ssg' for types and from 'hastscript'). Each is the built-in itself.
+export { strings } from '../../templates/strings.ts';
+export { layout } from '../../templates/layout.ts';
+export { optional } from '../../templates/home.ts';
+export { pagination, postList, postMeta, postSummary, termLinks, time } from '../../templates/partials.ts';
+export { termDescription, termTitle } from '../../templates/terms.ts';
+export { backlinksSection, postAsides, relatedSection, seriesBox } from '../../templates/knowledge.ts';
+export { isoDateTime, isoDay } from '../content/dates.ts';
+export { byDateDesc } from '../site/collect.ts';
+
+/** The names above: what `folio eject` may import from `folio-ssg/templates`. */
+export const KIT_NAMES: readonly string[] = ['strings', 'layout', 'optional', 'pagination', 'postList', 'postMeta', 'postSummary', 'termLinks', 'time', 'termDescription', 'termTitle', 'backlinksSection', 'postAsides', 'relatedSection', 'seriesBox', 'isoDateTime', 'isoDay', 'byDateDesc'];

@@ -5,6 +5,11 @@ import type { PageSlice, Post, Term } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { strings } from './strings.ts';
 
+/** HTML inserted as it is: only for markup Folio made (a post's sanitized body), never for text. */
+export function raw(html: string): ElementContent {
+  return { type: 'raw', value: html } as ElementContent;
+}
+
 export function time(ctx: RenderContext, date: Date): Element {
   return h('time', { dateTime: isoDateTime(date, ctx.config.timeZone) }, isoDay(date, ctx.config.timeZone));
 }

@@ -68,7 +68,6 @@ export interface FolioPlugin {
    */
   postAsides?: {
     data(site: SiteData, post: Post): unknown;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever `data` returned
     render(ctx: RenderContext, data: any): Element[];
   };
 }
@@ -104,7 +103,6 @@ export interface RouteCopy {
   copyFrom: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each page has its own data type
 export type RouteFile = RoutePage<any> | RouteCopy;
 
 /** Identity helper that types a page's `render` by its `data`. */

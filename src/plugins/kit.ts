@@ -4,11 +4,11 @@
 export { strings } from '../../templates/strings.ts';
 export { layout } from '../../templates/layout.ts';
 export { optional } from '../../templates/home.ts';
-export { pagination, postList, postMeta, postSummary, termLinks, time } from '../../templates/partials.ts';
+export { pagination, postList, postMeta, postSummary, raw, termLinks, time } from '../../templates/partials.ts';
 export { termDescription, termTitle } from '../../templates/terms.ts';
 export { backlinksSection, postAsides, relatedSection, seriesBox } from '../../templates/knowledge.ts';
 export { isoDateTime, isoDay } from '../content/dates.ts';
 export { byDateDesc } from '../site/collect.ts';
 
 /** The names above: what `folio eject` may import from `folio-ssg/templates`. */
-export const KIT_NAMES: readonly string[] = ['strings', 'layout', 'optional', 'pagination', 'postList', 'postMeta', 'postSummary', 'termLinks', 'time', 'termDescription', 'termTitle', 'backlinksSection', 'postAsides', 'relatedSection', 'seriesBox', 'isoDateTime', 'isoDay', 'byDateDesc'];
+export const KIT_NAMES: readonly string[] = ['strings', 'layout', 'optional', 'pagination', 'postList', 'postMeta', 'postSummary', 'raw', 'termLinks', 'time', 'termDescription', 'termTitle', 'backlinksSection', 'postAsides', 'relatedSection', 'seriesBox', 'isoDateTime', 'isoDay', 'byDateDesc'];

@@ -1,6 +1,8 @@
 import type { Element } from 'hast';
-import type { FolioPlugin, RenderContext, RouteEnv, RouteFile, SiteConfig } from '../config/types.ts';
+import type { FolioPlugin, RenderContext, RouteEnv, RouteFile, RoutePage, SiteConfig } from '../config/types.ts';
+import { ConfigError } from '../config.ts';
 import type { Post, Site } from '../site/model.ts';
+import { outputFile } from '../site/urls.ts';
 import { BUILT_IN_PLUGINS, type BuiltInPlugin } from './built-ins.ts';
 
 /** What the built-in routes are told besides the public `RouteEnv`. */
@@ -31,11 +33,45 @@ export function routeFiles(site: Site, publicFiles: readonly string[]): RouteFil
     sitemap: () => listed,
   };
   const files: RouteFile[] = [];
-  for (const plugin of plugins) {
-    for (const file of plugin.routes?.(site, env) ?? []) {
-      files.push(file);
-      if ('render' in file && file.sitemap) listed.push(file.path);
+  const owners = new Map<string, string>();
+  plugins.forEach((plugin, i) => {
+    const own = i >= BUILT_IN_PLUGINS.length;
+    let routes: Iterable<RouteFile>;
+    try {
+      routes = plugin.routes?.(site, env) ?? [];
+      for (const file of routes) {
+        const at = outputFile(file.path);
+        const owner = owners.get(at);
+        if (own && owner !== undefined && !('render' in file && file.fallback)) {
+          throw new Error(`${file.path} is a page of the "${owner}" plugin already; give it a path of its own`);
+        }
+        if (!('render' in file && file.fallback)) owners.set(at, plugin.name);
+        files.push(own && 'render' in file ? named(file, (error) => fail(error, `${file.path}: `)) : file);
+        if ('render' in file && file.sitemap) listed.push(file.path);
+      }
+    } catch (error) {
+      if (!own) throw error;
+      fail(error, '');
     }
-  }
+    /** A site's plugin is the site's code: its mistake is named, as a config mistake is. */
+    function fail(error: unknown, where: string): never {
+      if (error instanceof ConfigError) throw error;
+      throw new ConfigError([{ file: 'site.config.ts', message: `plugins[${i - BUILT_IN_PLUGINS.length}] "${plugin.name}": ${where}${error instanceof Error ? error.message : String(error)}` }]);
+    }
+  });
   return files;
+}
+
+/** The page with its `data` and `render` failing through `fail`. */
+function named(page: RoutePage, fail: (error: unknown) => never): RoutePage {
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        return fail(error);
+      }
+    };
+  return { ...page, data: guard(page.data), render: guard(page.render) };
 }

@@ -210,5 +210,18 @@ describe('a broken template', () => {
     expect(text.code).toBe(2);
     expect(text.stderr).toContain('templates/footer.ts: the footer template must return a hast element, such as h("footer", …); it returned a string');
   }, 60_000);
-});
 
+  it('a plugin that fails, or takes a path the site has, is named with its index and name', () => {
+    const broken = site('footer.ts', "export { default } from './mine.ts';\n");
+    writeFileSync(path.join(broken, 'templates/mine.ts'), "import { h } from 'hastscript';\nexport default () => h('footer', 'mine');\n");
+    writeFileSync(path.join(broken, 'site.config.ts'), CONFIG.replace('data: () => list,', "data: () => { throw new Error('no papers today'); },"));
+    const failed = folio(broken, 'build', '--no-search');
+    expect(failed.code).toBe(2);
+    expect(failed.stderr.trim()).toBe('site.config.ts: plugins[0] "papers": /papers/: no papers today');
+
+    writeFileSync(path.join(broken, 'site.config.ts'), CONFIG.replace("path: '/papers/',\n      sitemap", "path: '/tags/',\n      sitemap"));
+    const taken = folio(broken, 'build', '--no-search');
+    expect(taken.code).toBe(2);
+    expect(taken.stderr.trim()).toBe('site.config.ts: plugins[0] "papers": /tags/ is a page of the "tags" plugin already; give it a path of its own');
+  }, 60_000);
+});

@@ -2,13 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TemplateName } from '../config/types.ts';
 import { PACKAGE_NAME, PACKAGE_ROOT } from '../paths.ts';
-import { KIT_NAMES } from './kit.ts';
+import * as kit from './kit.ts';
 import { siteTemplatesDir } from './site-templates.ts';
 import { TEMPLATE_NAMES, TEMPLATE_SOURCES } from './templates.ts';
 
 /** Types of the package entry a template may name. */
 const PUBLIC_TYPES = ['RenderContext', 'PageMeta', 'Post', 'Doc', 'PostRef', 'Term', 'TermGroup', 'TermKind', 'PageSlice', 'ArchiveMonth', 'PostExtras'];
 const HAST_TYPES = ['Element', 'ElementContent', 'Root'];
+/** What `folio-ssg/templates` exports. */
+const KIT_NAMES = Object.keys(kit);
 
 export type EjectResult = { ok: true; file: string } | { ok: false; existing: string };
 

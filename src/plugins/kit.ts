@@ -10,5 +10,3 @@ export { backlinksSection, postAsides, relatedSection, seriesBox } from '../../t
 export { isoDateTime, isoDay } from '../content/dates.ts';
 export { byDateDesc } from '../site/collect.ts';
 
-/** The names above: what `folio eject` may import from `folio-ssg/templates`. */
-export const KIT_NAMES: readonly string[] = ['strings', 'layout', 'optional', 'pagination', 'postList', 'postMeta', 'postSummary', 'raw', 'termLinks', 'time', 'termDescription', 'termTitle', 'backlinksSection', 'postAsides', 'relatedSection', 'seriesBox', 'isoDateTime', 'isoDay', 'byDateDesc'];

@@ -31,6 +31,11 @@ const papers: FolioPlugin = {
         ]),
     };
   },
+  // A line after each paper's body, keyed by whether the post is one.
+  postAsides: {
+    data: (site, post) => post.tags.some((t) => t.name === 'paper'),
+    render: (ctx: RenderContext, isPaper: boolean) => (isPaper ? [h('aside', { className: ['paper-note'] }, [h('a', { href: ctx.url('/papers/') }, '全部论文笔记')])] : []),
+  },
 };
 
 export default {
@@ -124,6 +129,8 @@ describe('a site with its own templates and a page kind of its own', () => {
     expect(papers).toContain('<a href="/posts/mae/">MAE 读后</a>');
     expect(papers).toContain('<a href="/posts/simclr/">SimCLR 读后</a>');
     expect(papers).not.toContain('随手记');
+    expect(read(out, 'posts/mae/index.html')).toContain('<aside class="paper-note"><a href="/papers/">全部论文笔记</a></aside>');
+    expect(read(out, 'posts/notes/index.html')).not.toContain('paper-note');
     expect(read(out, 'index.html')).toContain('<a href="/papers/">Papers</a>');
     expect(read(out, 'sitemap.xml')).toContain('<loc>https://example.org/papers/</loc>');
     expect(await validateHtml(out)).toEqual([]);

@@ -237,7 +237,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let fileCount = 0;
     let reusedPages = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, createContext(config, assets, siteTemplates.own), { publicDir: opts.publicDir, templatesKey: siteTemplates.key })) {
+      for (const f of siteFiles(site, createContext(config, assets, siteTemplates.own), { publicDir: opts.publicDir, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;

@@ -35,6 +35,8 @@ export interface DevSiteOptions {
   userConfig: () => Promise<Partial<SiteConfig>>;
   /** The site's own templates (templates/NAME.ts), loaded afresh after an edit there. */
   templates: () => Promise<SiteTemplates>;
+  /** The config file as shown in messages, when the site has one. */
+  configFile?: string;
   display: (abs: string) => string;
   /** Receives each new diagnostic once (until the content changes) and other messages. */
   report: (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => void;
@@ -143,7 +145,7 @@ export class DevSite {
   private files(snap: Snapshot, templates: SiteTemplates): LazyFile[] {
     const p = snap.pipeline;
     const ctx = p.createContext(snap.config, this.options.assets, templates.own);
-    return p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir, templatesKey: templates.key });
+    return p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir, templatesKey: templates.key, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) });
   }
 
   /** Finds the requested file in the site's file list and renders only that one. */

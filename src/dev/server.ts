@@ -95,6 +95,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     userConfig: async () => (configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG),
     // Through Vite too: an edit to a template (or to a helper it imports) is seen at once.
     templates: () => loadSiteTemplates(opts.root, { display, load }),
+    ...(configFile ? { configFile: display(configFile) } : {}),
     display,
     report: (diagnostics, sources) => {
       for (const d of diagnostics) {

@@ -12,6 +12,8 @@ export interface EmitOptions {
   publicDir?: string;
   /** Digest of the site's own templates (templates/): part of every page's key. */
   templatesKey?: string;
+  /** The site config as shown in messages (a site plugin's mistakes are reported at it). */
+  configFile?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
   const publicFiles = options.publicDir ? listPublic(options.publicDir).files : [];
   const files: LazyFile[] = [];
   const fallbacks: LazyFile[] = [];
-  for (const route of routeFiles(site, publicFiles.map((f) => f.rel))) {
+  for (const route of routeFiles(site, publicFiles.map((f) => f.rel), options.configFile)) {
     const path = outputFile(route.path);
     if (!('render' in route)) {
       files.push({ path, copyFrom: route.copyFrom });

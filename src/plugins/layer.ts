@@ -20,7 +20,8 @@ export function sitePlugins(config: SiteConfig): readonly BuiltInPlugin[] {
 }
 
 /** Every route's files, in plugin order, with the environment they were listed in. */
-export function routeFiles(site: Site, publicFiles: readonly string[]): RouteFile[] {
+/** `configFile`: the config as shown in messages, where a site plugin's mistakes are reported. */
+export function routeFiles(site: Site, publicFiles: readonly string[], configFile = 'site.config.ts'): RouteFile[] {
   const plugins = sitePlugins(site.config);
   const withAsides = plugins.filter((p) => p.postAsides);
   const listed: string[] = [];
@@ -56,7 +57,7 @@ export function routeFiles(site: Site, publicFiles: readonly string[]): RouteFil
     /** A site's plugin is the site's code: its mistake is named, as a config mistake is. */
     function fail(error: unknown, where: string): never {
       if (error instanceof ConfigError) throw error;
-      throw new ConfigError([{ file: 'site.config.ts', message: `plugins[${i - BUILT_IN_PLUGINS.length}] "${plugin.name}": ${where}${error instanceof Error ? error.message : String(error)}` }]);
+      throw new ConfigError([{ file: configFile, message: `plugins[${i - BUILT_IN_PLUGINS.length}] "${plugin.name}": ${where}${error instanceof Error ? error.message : String(error)}` }]);
     }
   });
   return files;

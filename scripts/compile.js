@@ -19,7 +19,7 @@ try {
 
 rmSync('lib', { recursive: true, force: true });
 await tools.esbuild.build({
-  entryPoints: { cli: 'src/cli.ts', 'render-worker': 'src/markdown/render-worker.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'render-worker': 'src/markdown/render-worker.ts', index: 'src/index.ts', templates: 'src/plugins/kit.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,
@@ -45,4 +45,29 @@ for (const [source, target] of [['src/index.ts', 'lib/index.d.ts'], ['src/config
   }
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, types.outputText.replace(/(from\s+['"]\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1.js$2'));
+}
+
+// The types of `folio-ssg/templates` (what an ejected template imports): the built-in helpers'
+// declarations, with every module they name, under lib/types/.
+{
+  const options = {
+    declaration: true,
+    emitDeclarationOnly: true,
+    outDir: 'lib/types',
+    rootDir: '.',
+    strict: true,
+    skipLibCheck: true,
+    types: ['node'],
+    target: tools.ts.ScriptTarget.ES2022,
+    module: tools.ts.ModuleKind.NodeNext,
+    moduleResolution: tools.ts.ModuleResolutionKind.NodeNext,
+    allowImportingTsExtensions: true,
+  };
+  const program = tools.ts.createProgram(['src/plugins/kit.ts'], options);
+  const emitted = program.emit(undefined, (file, text) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text.replace(/((?:from|import)\s*\(?\s*['"]\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1.js$2'));
+  });
+  for (const d of emitted.diagnostics) console.error(`${d.file?.fileName ?? ''}: ${tools.ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+  if (emitted.emitSkipped || emitted.diagnostics.length > 0) process.exit(1);
 }

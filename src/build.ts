@@ -10,6 +10,7 @@ import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
 import { listPublic } from './content/public-files.ts';
 import { guardOutput, markOutput } from './output/out-guard.ts';
+import { loadSiteTemplates, siteTemplatesDir } from './plugins/site-templates.ts';
 import { outputFile } from './site/urls.ts';
 import type { BuildOptions as PublicBuildOptions } from './config/types.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
@@ -200,13 +201,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: record !== undefined && reusableFiles(opts.outDir, record).size > 0 });
   // Nothing changed since the last build into this directory: the output is already right.
   let timer = stopwatch(stats.stages);
-  const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], [...configFiles(opts.root), ...(opts.configFile ? [opts.configFile] : [])], fingerprintOptions(opts)) : undefined;
+  const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir, siteTemplatesDir(opts.root)], [...configFiles(opts.root), ...(opts.configFile ? [opts.configFile] : [])], fingerprintOptions(opts)) : undefined;
   if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
     Object.assign(stats, record.stats, { upToDate: true });
     timer.lap('fingerprint');
     return result(true, record.diagnostics, new Map());
   }
   timer.lap('fingerprint');
+  // The site's own templates (templates/NAME.ts): a broken one stops the build before any work.
+  const siteTemplates = await loadSiteTemplates(opts.root, { display });
   const { site, diagnostics, sources, cache, stages } = await buildSite(opts, options.onProgress);
   Object.assign(stats, { cached: cache.hits, rendered: cache.misses });
   Object.assign(stats.stages, stages);
@@ -234,7 +237,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let fileCount = 0;
     let reusedPages = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, createContext(config, assets), { publicDir: opts.publicDir })) {
+      for (const f of siteFiles(site, createContext(config, assets, siteTemplates.own), { publicDir: opts.publicDir, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;

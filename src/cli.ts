@@ -16,6 +16,7 @@ Commands:
   preview    Serve the built site
   check      Check links and anchors of a built site
   new        Create a new post
+  eject      Copy a built-in template into templates/ to edit it (lists them without a name)
 
 Every command:
   --root DIR      the site folder: site.config.ts, content/, public/ (default: .)
@@ -38,6 +39,7 @@ Other commands:
   folio preview [--port N] [--host H] [--out DIR] [--base /sub/]
   folio check [DIR] [--base /sub/]
   folio new "标题" [--category X] [--tags a,b] [--slug s] [--content DIR]
+  folio eject [NAME]            copy the built-in template NAME into templates/NAME.ts
   folio import hexo HEXO_DIR   convert a Hexo blog into this site, with a report
   folio --version
 
@@ -206,6 +208,28 @@ async function cmdInit(args: string[]): Promise<number> {
   return 0;
 }
 
+async function cmdEject(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {}, true);
+  if (values.help) return help();
+  if (positionals.length > 1) throw new UsageError('folio eject takes one template name: folio eject footer');
+  const { eject, isTemplateName, templateList } = await import('./plugins/eject.ts');
+  const name = positionals[0];
+  if (name === undefined) {
+    process.stdout.write(`Templates (folio eject NAME copies one into templates/NAME.ts, where it replaces the built-in one):\n${templateList()}\n`);
+    return 0;
+  }
+  if (!isTemplateName(name)) throw new UsageError(`no template named "${name}"; the templates are:\n${templateList()}`);
+  const { root } = siteOf(values);
+  const result = eject(root, name);
+  if (!result.ok) {
+    process.stderr.write(`folio eject: ${display(result.existing)} exists already; nothing was written (eject never overwrites)\n`);
+    return 1;
+  }
+  process.stdout.write(`${display(result.file)}\n`);
+  process.stderr.write(`edit it: the site now uses it instead of the built-in ${name} template (delete it to go back)\n`);
+  return 0;
+}
+
 function version(): number {
   process.stdout.write(`${(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
   return 0;
@@ -219,6 +243,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   preview: cmdPreview,
   new: cmdNew,
   dev: cmdDev,
+  eject: cmdEject,
   import: async (args) => (await import('./import/command.ts')).importCommand(args),
 };
 

@@ -1,13 +1,13 @@
 import { h } from 'hastscript';
 import type { Element, Root } from 'hast';
-import type { ArchiveMonth } from '../src/site/model.ts';
+import type { ArchiveMonth } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { layout } from './layout.ts';
 import { time } from './partials.ts';
 import { strings } from './strings.ts';
 
 /** Every post, grouped by year and month, newest first. */
-export function archivesPage(ctx: RenderContext, months: ArchiveMonth[]): Root {
+export function archivesPage(ctx: RenderContext, months: readonly ArchiveMonth[]): Root {
   const years = new Map<number, ArchiveMonth[]>();
   for (const m of months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
   const sections: Element[] = [...years].map(([year, ms]) =>

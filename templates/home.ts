@@ -1,7 +1,6 @@
 import { h } from 'hastscript';
 import type { Root } from 'hast';
-import type { Post } from '../src/site/model.ts';
-import type { PageSlice } from '../src/site/paginate.ts';
+import type { PageSlice, Post } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { layout } from './layout.ts';
 import { pagination, postList } from './partials.ts';

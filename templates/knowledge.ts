@@ -2,7 +2,7 @@ import { h } from 'hastscript';
 import type { Element, Root } from 'hast';
 import type { Backlink } from '../src/site/backlinks.ts';
 import type { PostLinks } from '../src/site/knowledge.ts';
-import type { Post, TermGroup } from '../src/site/model.ts';
+import type { Post, TermGroup } from '../src/config/types.ts';
 import type { SeriesNav } from '../src/site/series.ts';
 import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';

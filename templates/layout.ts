@@ -1,32 +1,17 @@
 import { h, s } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import { strings } from './strings.ts';
-import type { RenderContext } from './context.ts';
+import type { PageMeta, RenderContext } from './context.ts';
 
-export interface PageMeta {
-  /** Page title without the site name. Empty for the home page. */
-  title: string;
-  description: string;
-  /** Site path of this page, for canonical and og:url. */
-  path: string;
-  /** `article` for posts. */
-  type?: 'website' | 'article';
-  hasMath?: boolean;
-  noindex?: boolean;
-  /** Extra <link rel="alternate"> feeds (per-tag feeds). */
-  feeds?: { title: string; path: string; type: string }[];
-  /** Structured data (JSON-LD), already a plain object. */
-  jsonLd?: Record<string, unknown>;
-  /** Page-specific body class, e.g. `page-post`. */
-  bodyClass?: string;
-  /** Open Graph article facts, for posts. */
-  article?: { published: string; modified: string; section?: string; tags: string[] };
-  /** The page holds its own search box (search, 404): the header then links to it instead of repeating it. */
-  ownSearch?: boolean;
+export type { PageMeta };
+
+/** The layout in use: the site's own (templates/layout.ts) when it has one, else `siteLayout` below. */
+export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[]): Root {
+  return ctx.templates.layout(ctx, meta, main);
 }
 
 /** The HTML document around every page: head, header with nav and search, main, footer. */
-export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[]): Root {
+export function siteLayout(ctx: RenderContext, meta: PageMeta, main: ElementContent[]): Root {
   const { config } = ctx;
   const fullTitle = meta.title ? `${meta.title} - ${config.title}` : config.title;
   const canonical = ctx.absolute(meta.path);
@@ -63,9 +48,9 @@ export function layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[
   ];
   const body = h('body', { className: meta.bodyClass ? [meta.bodyClass] : [] }, [
     h('a', { className: ['skip-link'], href: '#main' }, strings.skipToContent),
-    header(ctx, meta.path, meta.ownSearch ?? false),
+    ctx.templates.header(ctx, meta.path, meta.ownSearch ?? false),
     h('main', { id: 'main', className: ['site-main'] }, main),
-    footer(ctx),
+    ctx.templates.footer(ctx),
   ]);
   return {
     type: 'root',
@@ -104,7 +89,7 @@ function imageMeta(ctx: RenderContext): Element[] {
  * on the title's row: the search icon is a link to /search/ (so it works without JavaScript) that
  * client code turns into a toggle opening the box in place.
  */
-function header(ctx: RenderContext, current: string, ownSearch: boolean): Element {
+export function header(ctx: RenderContext, current: string, ownSearch: boolean): Element {
   const { config } = ctx;
   return h('header', { className: ['site-header'] }, [
     h('div', { className: ['site-header-inner'] }, [
@@ -160,7 +145,7 @@ function isCurrent(navPath: string, current: string): boolean {
   return current.startsWith(navPath);
 }
 
-function footer(ctx: RenderContext): Element {
+export function footer(ctx: RenderContext): Element {
   return h('footer', { className: ['site-footer'] }, [
     h('p', [
       `© ${ctx.config.author.name} · `,

@@ -1,6 +1,6 @@
 import { h } from 'hastscript';
 import type { Element, Root } from 'hast';
-import type { Post } from '../src/site/model.ts';
+import type { Post } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { layout } from './layout.ts';
 import { time } from './partials.ts';
@@ -32,7 +32,7 @@ function searchForm(ctx: RenderContext, inputId: string): Element {
 }
 
 /** The 404 page: what happened, a search box, the latest posts and the way home. Links are absolute: it is served at any path. */
-export function notFoundPage(ctx: RenderContext, latest: Post[]): Root {
+export function notFoundPage(ctx: RenderContext, latest: readonly Post[]): Root {
   return layout(ctx, { title: strings.notFoundTitle, description: strings.notFoundBody, path: '/404.html', noindex: true, bodyClass: 'page-404', ownSearch: true }, [
     h('h1', { className: ['page-title'] }, strings.notFoundTitle),
     h('p', strings.notFoundBody),

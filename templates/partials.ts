@@ -1,16 +1,20 @@
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import { isoDateTime, isoDay } from '../src/content/dates.ts';
-import type { Post, Term } from '../src/site/model.ts';
-import type { PageSlice } from '../src/site/paginate.ts';
+import type { PageSlice, Post, Term } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { strings } from './strings.ts';
+
+/** HTML inserted as it is: only for markup Folio made (a post's sanitized body), never for text. */
+export function raw(html: string): ElementContent {
+  return { type: 'raw', value: html } as ElementContent;
+}
 
 export function time(ctx: RenderContext, date: Date): Element {
   return h('time', { dateTime: isoDateTime(date, ctx.config.timeZone) }, isoDay(date, ctx.config.timeZone));
 }
 
-export function termLinks(ctx: RenderContext, terms: Term[], className: string): Element {
+export function termLinks(ctx: RenderContext, terms: readonly Term[], className: string): Element {
   return h(
     'ul',
     { className: [className] },
@@ -39,7 +43,7 @@ export function postSummary(ctx: RenderContext, post: Post, headingLevel: 'h2' |
   ]);
 }
 
-export function postList(ctx: RenderContext, posts: Post[], headingLevel: 'h2' | 'h3' = 'h2'): Element {
+export function postList(ctx: RenderContext, posts: readonly Post[], headingLevel: 'h2' | 'h3' = 'h2'): Element {
   return h('div', { className: ['post-list'] }, posts.map((p) => postSummary(ctx, p, headingLevel)));
 }
 

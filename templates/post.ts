@@ -1,17 +1,14 @@
 import { h } from 'hastscript';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { isoDateTime } from '../src/content/dates.ts';
-import type { Doc, Post } from '../src/site/model.ts';
+import type { Doc, Post, PostExtras } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
-import { postMeta } from './partials.ts';
+import { postMeta, raw } from './partials.ts';
 import { strings } from './strings.ts';
 
-/** Extra sections a post may carry (series, backlinks, related): filled by later stages. */
-export interface PostExtras {
-  asides?: Element[];
-}
+export type { PostExtras };
 
 /** A post: title, meta, reading time, TOC, body, previous/next. */
 export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}): Root {
@@ -37,7 +34,7 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
       postMeta(ctx, post, true),
     ]),
     ...optional(toc(post)),
-    h('div', { className: ['post-body'], dataPagefindBody: true }, [{ type: 'raw', value: post.html } as ElementContent]),
+    h('div', { className: ['post-body'], dataPagefindBody: true }, [raw(post.html)]),
   ]);
   return layout(
     ctx,
@@ -60,7 +57,7 @@ export function standalonePage(ctx: RenderContext, doc: Doc): Root {
   return layout(ctx, { title: doc.title, description: doc.summary, path: doc.path, hasMath: doc.hasMath, bodyClass: 'page-standalone' }, [
     h('article', { className: ['post', 'standalone'] }, [
       h('h1', { className: ['post-title'] }, doc.title),
-      h('div', { className: ['post-body'] }, [{ type: 'raw', value: doc.html } as ElementContent]),
+      h('div', { className: ['post-body'] }, [raw(doc.html)]),
     ]),
   ]);
 }

@@ -1,7 +1,6 @@
 import { h } from 'hastscript';
 import type { Element, Root } from 'hast';
-import type { Post, TermGroup } from '../src/site/model.ts';
-import type { PageSlice } from '../src/site/paginate.ts';
+import type { PageSlice, Post, TermGroup, TermKind } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
@@ -9,7 +8,7 @@ import { byDateDesc } from '../src/site/collect.ts';
 import { pagination, postList, time } from './partials.ts';
 import { strings } from './strings.ts';
 
-export type TermKind = 'tag' | 'category' | 'series';
+export type { TermKind };
 
 const indexTitles: Record<TermKind, string> = { tag: strings.tagsIndex, category: strings.categoriesIndex, series: strings.series };
 const indexPaths: Record<TermKind, string> = { tag: '/tags/', category: '/categories/', series: '/series/' };
@@ -26,7 +25,7 @@ const INDEX_LATEST = 3;
  * count and its latest posts. A description comes from `descriptions` in the config, else (for a
  * series) from the summary of its first part.
  */
-export function termIndexPage(ctx: RenderContext, kind: TermKind, groups: TermGroup[]): Root {
+export function termIndexPage(ctx: RenderContext, kind: TermKind, groups: readonly TermGroup[]): Root {
   const description = `${indexTitles[kind]}：${ctx.config.title}`;
   const body =
     kind === 'tag'

@@ -1,4 +1,5 @@
-import { createContext, type AssetManifest } from '../../templates/context.ts';
+import { createContext } from '../plugins/context.ts';
+import type { AssetManifest } from './types.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import { siteFiles } from '../output/emit.ts';
 import type { Site } from '../site/model.ts';
@@ -22,7 +23,7 @@ const NO_ASSETS: AssetManifest = { style: '', theme: '', main: '', math: '', fav
  * shows the nav.
  */
 export function checkNav(site: Site, options: NavCheckOptions): Diagnostic[] {
-  const files = new Set(siteFiles(site, createContext(site.config, NO_ASSETS), { publicDir: options.publicDir }).map((f) => f.path));
+  const files = new Set(siteFiles(site, createContext(site.config, NO_ASSETS), { publicDir: options.publicDir, ...(options.configFile ? { configFile: options.display(options.configFile) } : {}) }).map((f) => f.path));
   const file = options.display(options.configFile ?? 'site.config.ts');
   const out: Diagnostic[] = [];
   site.config.nav.forEach((item, i) => {

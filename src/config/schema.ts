@@ -55,6 +55,12 @@ const count = (min: number, max: number, must: string) =>
 const object = <S extends z.core.$ZodLooseShape>(shape: S, example: string) =>
   z.strictObject(shape, { error: (issue) => (issue.code === 'invalid_type' ? `must be an object such as ${example}, got ${show(issue.input)}` : undefined) });
 
+/** A function; anything else is `must …` with the value shown. */
+const fn = (must: string) =>
+  z.unknown().superRefine((v, ctx) => {
+    if (typeof v !== 'function') ctx.addIssue({ code: 'custom', message: v === undefined ? 'is required' : `${must}, got ${show(v)}` });
+  }) as unknown as z.ZodType<(...args: never[]) => unknown>;
+
 const sitePath = string((v) => v.startsWith('/') && !v.startsWith('//') && !/\s/.test(v), 'must be a site path starting with "/", such as "/about/"');
 
 export const shape = {
@@ -95,6 +101,20 @@ export const shape = {
   ),
   // --- Extension points: Markdown plugins ---
   // --- Extension points: plugins ---
+  plugins: z.array(
+    object(
+      {
+        name: text,
+        // The Markdown fields (remarkPlugins, rehypePlugins) are checked with `markdown`.
+        remarkPlugins: z.unknown().optional(),
+        rehypePlugins: z.unknown().optional(),
+        routes: fn('must be a function (site, env) => pages, such as *routes(site) { yield definePage({ path: "/papers/", data, render }) }').optional(),
+        postAsides: object({ data: fn('must be a function (site, post) => data'), render: fn('must be a function (ctx, data) => elements') }, '{ data: (site, post) => …, render: (ctx, data) => [h(…)] }').optional(),
+      },
+      '{ name: "papers", routes: (site) => [definePage({ path: "/papers/", data: () => …, render: (ctx, data) => … })] }',
+    ),
+    { error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [{ name: "papers", routes }], got ${show(issue.input)}` : undefined) },
+  ),
   // --- Extension points: look and language ---
 };
 

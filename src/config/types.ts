@@ -2,6 +2,7 @@
  * What `site.config.ts` may hold, and the helper that types it. Type-only imports: this module is
  * the package's public entry (`import { defineConfig } from 'folio-ssg'`), loaded with every config.
  */
+import type { Element, ElementContent, Root } from 'hast';
 import type { PluggableList } from 'unified';
 
 export interface NavItem {
@@ -55,7 +56,253 @@ export interface FolioPlugin {
   /** Added to the Markdown chain after the built-in rehype plugins, before HTML is written. */
   rehypePlugins?: PluggableList;
   // --- FolioPlugin: routes and the rest of the layer ---
+  /**
+   * The files this plugin adds to the site: a page kind owns its paths, its template and the
+   * data its pages are made from. Called once per build (and per request in `folio dev`) with
+   * a read-only view of the site; only the pages asked for are rendered.
+   */
+  routes?(site: SiteData, env: RouteEnv): Iterable<RouteFile>;
+  /**
+   * Sections after each post's body (the built-in backlinks, related posts and series box are
+   * one). `data` is part of the post page's key: return everything `render` shows.
+   */
+  postAsides?: {
+    data(site: SiteData, post: Post): unknown;
+    render(ctx: RenderContext, data: any): Element[];
+  };
 }
+
+/** What routes are told besides the site. */
+export interface RouteEnv {
+  /** Files of `public/` by output path (`robots.txt`, `img/a.png`): copied as they are. */
+  publicFiles: readonly string[];
+}
+
+/**
+ * One file made by a route. `path` is a site path: `/papers/` is written as
+ * `papers/index.html`, `/papers.json` as itself. The page is rendered again only when its key
+ * changes, and the key is a digest of what `data()` returns (with the site's settings, its
+ * templates and Folio's code): put in it everything `render` shows. A post inside the data
+ * stands for the fields lists show (title, path, dates, terms, summary); to show its body, put
+ * its `contentKey` in the data too.
+ */
+export interface RoutePage<D = unknown> {
+  path: string;
+  data: () => D;
+  /** A hast tree (written as HTML; wrap it in `ctx.templates.layout` for the site's frame) or text. */
+  render: (ctx: RenderContext, data: D) => Root | string;
+  /** Written only when `public/` has no file at this path (robots.txt). */
+  fallback?: boolean;
+  /** Listed in sitemap.xml (index pages; posts and pages are listed by the built-in route). */
+  sitemap?: boolean;
+}
+
+/** A file copied as it is (a post's image). */
+export interface RouteCopy {
+  path: string;
+  copyFrom: string;
+}
+
+export type RouteFile = RoutePage<any> | RouteCopy;
+
+/** Identity helper that types a page's `render` by its `data`. */
+export function definePage<D>(page: RoutePage<D>): RoutePage<D> {
+  return page;
+}
+
+/** Identity helper that gives a plugin its types in `site.config.ts`. */
+export function definePlugin(plugin: FolioPlugin): FolioPlugin {
+  return plugin;
+}
+
+// --- The site as routes and templates see it (read-only: a route never changes the site) ---
+
+/** A tag, category or series: its display name and where its page lives. */
+export interface Term {
+  readonly name: string;
+  readonly slug: string;
+  /** Site path without base: `/tags/对比学习/`. */
+  readonly path: string;
+}
+
+export interface PostRef {
+  readonly title: string;
+  readonly path: string;
+}
+
+/** One entry of a document's table of contents. */
+export interface TocEntry {
+  readonly depth: number;
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A rendered document (a post or a standalone page). */
+export interface Doc {
+  readonly kind: 'post' | 'page';
+  readonly slug: string;
+  /** Site path without base: `/posts/mae/`. */
+  readonly path: string;
+  readonly title: string;
+  readonly date?: Date;
+  readonly updated?: Date;
+  readonly tags: readonly Term[];
+  readonly category?: Term;
+  readonly series?: Term;
+  readonly seriesOrder?: number;
+  /** `summary` from the frontmatter, else the excerpt. */
+  readonly summary: string;
+  /** The body as HTML (read when shown; put `contentKey` in a page's data when you show it). */
+  readonly html: string;
+  /** The body as plain text. */
+  readonly text: string;
+  readonly toc: readonly TocEntry[];
+  readonly readingMinutes: number;
+  readonly hasMath: boolean;
+  readonly hasCode: boolean;
+  /** Digest of what the body was rendered from. */
+  readonly contentKey: string;
+}
+
+/** A post always has a date. */
+export interface Post extends Doc {
+  readonly kind: 'post';
+  readonly date: Date;
+  /** The post before this one in time (older) and after it (newer). */
+  readonly older?: PostRef;
+  readonly newer?: PostRef;
+}
+
+export interface TermGroup {
+  readonly term: Term;
+  /** Newest first (a series: in reading order). */
+  readonly posts: readonly Post[];
+}
+
+export interface ArchiveMonth {
+  readonly year: number;
+  readonly month: number;
+  readonly posts: readonly Post[];
+}
+
+/** The whole site as routes see it. */
+export interface SiteData {
+  readonly config: SiteConfig;
+  /** Newest first, by publication date. */
+  readonly posts: readonly Post[];
+  /** Most recently changed first (`updated`, else `date`): the home page and the feeds. */
+  readonly latest: readonly Post[];
+  /** Standalone pages (content/pages/). */
+  readonly pages: readonly Doc[];
+  readonly tags: readonly TermGroup[];
+  readonly categories: readonly TermGroup[];
+  readonly series: readonly TermGroup[];
+  readonly archives: readonly ArchiveMonth[];
+}
+
+/** One page of a paginated list. */
+export interface PageSlice<T> {
+  readonly items: readonly T[];
+  /** 1-based. */
+  readonly page: number;
+  readonly total: number;
+  readonly path: string;
+  readonly prevPath?: string;
+  readonly nextPath?: string;
+}
+
+// --- Templates: what a file in the site's templates/ folder receives (see `folio eject`) ---
+
+/** Hashed client files by logical name (URLs under the base). */
+export interface AssetManifest {
+  /** Site CSS for every page. */
+  style: string;
+  /** Theme bootstrap, loaded in <head> so the first paint has the right theme. */
+  theme: string;
+  /** Client enhancements, a deferred module. */
+  main: string;
+  /** KaTeX CSS (with its fonts), only for pages with math. */
+  math: string;
+  favicon: string;
+}
+
+/** What every template and route receives besides its own data. */
+export interface RenderContext {
+  config: SiteConfig;
+  assets: AssetManifest;
+  /** A site path (`/tags/x/`) as an href under the base. */
+  url: (sitePath: string) => string;
+  /** A site path as an absolute URL (feeds, canonical, Open Graph). */
+  absolute: (sitePath: string) => string;
+  /** The templates in use: the site's own (templates/NAME.ts) where it has one, else the built-in. */
+  templates: Templates;
+}
+
+/** What the layout puts in <head> and around the page. */
+export interface PageMeta {
+  /** Page title without the site name. Empty for the home page. */
+  title: string;
+  description: string;
+  /** Site path of this page, for canonical and og:url. */
+  path: string;
+  /** `article` for posts. */
+  type?: 'website' | 'article';
+  hasMath?: boolean;
+  noindex?: boolean;
+  /** Extra <link rel="alternate"> feeds (per-tag feeds). */
+  feeds?: { title: string; path: string; type: string }[];
+  /** Structured data (JSON-LD), already a plain object. */
+  jsonLd?: Record<string, unknown>;
+  /** Page-specific body class, e.g. `page-post`. */
+  bodyClass?: string;
+  /** Open Graph article facts, for posts. */
+  article?: { published: string; modified: string; section?: string; tags: string[] };
+  /** The page holds its own search box (search, 404): the header then links to it instead of repeating it. */
+  ownSearch?: boolean;
+}
+
+/** Extra sections a post carries after its body (series, backlinks, related). */
+export interface PostExtras {
+  asides?: Element[];
+}
+
+export type TermKind = 'tag' | 'category' | 'series';
+
+/**
+ * The built-in templates by name. A file `templates/NAME.ts` in the site (`folio eject NAME`
+ * writes one) whose default export has the same signature replaces the built-in one; the
+ * others still call it, so an edited footer shows on every page.
+ */
+export interface Templates {
+  /** The HTML document around every page: head, header, main, footer. */
+  layout(ctx: RenderContext, meta: PageMeta, main: ElementContent[]): Root;
+  /** Site title, nav, search box and theme switch. `path` is the current page's. */
+  header(ctx: RenderContext, path: string, ownSearch: boolean): Element;
+  /** The line at the foot of every page. */
+  footer(ctx: RenderContext): Element;
+  /** The home page ("最近更新"), one page of the latest posts. */
+  home(ctx: RenderContext, slice: PageSlice<Post>): Root;
+  /** A post: title, meta, contents, body, asides, previous/next. */
+  post(ctx: RenderContext, post: Post, extras?: PostExtras): Root;
+  /** A standalone page (content/pages/). */
+  page(ctx: RenderContext, doc: Doc): Root;
+  /** One page of a tag's or category's posts. */
+  list(ctx: RenderContext, kind: TermKind, group: TermGroup, slice: PageSlice<Post>, feedPath?: string): Root;
+  /** All tags, categories or series. */
+  terms(ctx: RenderContext, kind: TermKind, groups: readonly TermGroup[]): Root;
+  /** A series' own page, its parts in reading order. */
+  series(ctx: RenderContext, group: TermGroup): Root;
+  /** Every post by year and month. */
+  archives(ctx: RenderContext, months: readonly ArchiveMonth[]): Root;
+  /** The search page. */
+  search(ctx: RenderContext): Root;
+  /** The 404 page. */
+  notFound(ctx: RenderContext, latest: readonly Post[]): Root;
+  /** The page left at an old path (`aliases`). */
+  redirect(ctx: RenderContext, to: PostRef): Root;
+}
+
+export type TemplateName = keyof Templates;
 
 export interface SiteImage {
   /** Site path of a PNG or JPEG under public/, e.g. `/og-image.png` (1200×630 suits most sites). */

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AssetManifest } from '../../templates/context.ts';
+import type { AssetManifest } from '../config/types.ts';
 import { ConfigError, type SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import type { LoadResult } from '../content/load.ts';
 import type { Rendered, RenderInput } from '../markdown/render.ts';
 import type { LazyFile } from '../output/emit.ts';
+import type { SiteTemplates } from '../plugins/site-templates.ts';
 import type { Doc, Site } from '../site/model.ts';
 import { contentType } from './content-type.ts';
 import { contentFingerprint } from './fingerprint.ts';
@@ -32,6 +33,10 @@ export interface DevSiteOptions {
   codeVersion: () => number;
   /** The user's settings from site.config.ts: a new object after an edit. */
   userConfig: () => Promise<Partial<SiteConfig>>;
+  /** The site's own templates (templates/NAME.ts), loaded afresh after an edit there. */
+  templates: () => Promise<SiteTemplates>;
+  /** The config file as shown in messages, when the site has one. */
+  configFile?: string;
   display: (abs: string) => string;
   /** Receives each new diagnostic once (until the content changes) and other messages. */
   report: (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => void;
@@ -92,15 +97,13 @@ export class DevSite {
   /** The response for a site path (`/posts/mae/`, base already removed). Never throws. */
   async respond(sitePath: string): Promise<DevResponse> {
     let snap: Snapshot;
+    let templates: SiteTemplates;
     try {
       snap = await this.snapshot();
+      templates = await this.options.templates();
     } catch (error) {
       // A config edit that breaks it is the author's mistake, shown at its key like any other.
-      if (error instanceof ConfigError) {
-        const diagnostics = error.problems.map((p) => diagnostic(p.file, p.line ?? 1, 1, p.message, 'config/invalid'));
-        this.report(diagnostics, new Map());
-        return { kind: 'error', diagnostics, sources: new Map() };
-      }
+      if (error instanceof ConfigError) return this.configError(error);
       return { kind: 'error', diagnostics: [], sources: new Map(), crash: asError(error) };
     }
     const { sources } = snap.loaded;
@@ -108,15 +111,17 @@ export class DevSite {
     const loadErrors = snap.loaded.diagnostics.filter((d) => d.severity === 'error');
     if (loadErrors.length > 0) return { kind: 'error', diagnostics: loadErrors, sources };
 
-    if (sitePath.startsWith('/pagefind/')) return this.searchFile(snap, sitePath);
+    if (sitePath.startsWith('/pagefind/')) return this.searchFile(snap, templates, sitePath);
 
     const trace: RequestTrace = { shown: new Set(), used: new Set() };
     this.request = trace;
     this.requests++;
     let response: DevResponse;
     try {
-      response = this.route(snap, sitePath);
+      response = this.route(snap, templates, sitePath);
     } catch (error) {
+      // A site template that throws is named with its file, as a config mistake is.
+      if (error instanceof ConfigError) return this.configError(error);
       return { kind: 'error', diagnostics: [], sources, crash: asError(error) };
     } finally {
       this.request = undefined;
@@ -130,11 +135,23 @@ export class DevSite {
     return errors.length > 0 ? { kind: 'error', diagnostics: errors, sources } : response;
   }
 
-  /** Finds the requested file in the site's file list and renders only that one. */
-  private route(snap: Snapshot, sitePath: string): DevResponse {
+  private configError(error: ConfigError): DevResponse {
+    const diagnostics = error.problems.map((p) => diagnostic(p.file, p.line ?? 1, 1, p.message, 'config/invalid'));
+    this.report(diagnostics, new Map());
+    return { kind: 'error', diagnostics, sources: new Map() };
+  }
+
+  /** Every file of the site, as the build lists them (src/output/emit.ts). */
+  private files(snap: Snapshot, templates: SiteTemplates): LazyFile[] {
     const p = snap.pipeline;
-    const ctx = p.createContext(snap.config, this.options.assets);
-    const table = () => new Map<string, LazyFile>(p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir }).map((f) => [f.path, f]));
+    const ctx = p.createContext(snap.config, this.options.assets, templates.own);
+    return p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir, templatesKey: templates.key, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) });
+  }
+
+  /** Finds the requested file in the site's file list and renders only that one. */
+  private route(snap: Snapshot, templates: SiteTemplates, sitePath: string): DevResponse {
+    const p = snap.pipeline;
+    const table = () => new Map<string, LazyFile>(this.files(snap, templates).map((f) => [f.path, f]));
     let files = table();
     const wanted = p.outputFile(sitePath);
     let file = files.get(wanted);
@@ -165,10 +182,10 @@ export class DevSite {
    * is built on the first search after a change (a few seconds on this site) and kept until the
    * content, the config or the code changes again; the bundle before it is served meanwhile.
    */
-  private async searchFile(snap: Snapshot, sitePath: string): Promise<DevResponse> {
+  private async searchFile(snap: Snapshot, templates: SiteTemplates, sitePath: string): Promise<DevResponse> {
     if (this.search?.snap !== snap) {
       const previous = this.search?.dir;
-      const dir = this.buildSearch(snap);
+      const dir = this.buildSearch(snap, templates);
       this.search = { snap, dir };
       // Drop the previous bundle once the new one is there.
       void dir.then(
@@ -188,12 +205,11 @@ export class DevSite {
     return { kind: 'file', file };
   }
 
-  private async buildSearch(snap: Snapshot): Promise<string> {
+  private async buildSearch(snap: Snapshot, templates: SiteTemplates): Promise<string> {
     const started = performance.now();
     const { buildSearchIndex } = await import('../output/search.ts');
     const p = snap.pipeline;
-    const ctx = p.createContext(snap.config, this.options.assets);
-    const files = new Map(p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir }).map((f) => [f.path, f]));
+    const files = new Map(this.files(snap, templates).map((f) => [f.path, f]));
     const pages = snap.site.posts.flatMap((post) => {
       const file = files.get(p.outputFile(post.path));
       return file && 'render' in file ? [{ url: post.path, html: String(file.render()) }] : [];

@@ -10,6 +10,6 @@ export { collectSite } from '../site/collect.ts';
 export { checkFragments } from '../site/link-check.ts';
 export { outputFile } from '../site/urls.ts';
 export { siteFiles } from '../output/emit.ts';
-export { createContext } from '../../templates/context.ts';
+export { createContext } from '../plugins/context.ts';
 export { resolveConfig } from '../config.ts';
 export { RenderCache } from '../cache/render-cache.ts';

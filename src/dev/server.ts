@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
-import type { AssetManifest } from '../../templates/context.ts';
+import type { AssetManifest } from '../config/types.ts';
 import { display, resolveOptions } from '../build.ts';
 import { checkConfig, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
 import { CLIENT_DIR } from '../output/client-assets.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
+import { loadSiteTemplates, siteTemplatesDir } from '../plugins/site-templates.ts';
 import { DevSite, type Pipeline } from './dev-site.ts';
 import * as builtInPipeline from './pipeline.ts';
 import { folioDevPlugin } from './plugin.ts';
@@ -92,6 +93,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     // The same object until the file changes: the site is rebuilt only when it does.
     // An edit that breaks the config is shown like any other error, naming the key.
     userConfig: async () => (configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG),
+    // Through Vite too: an edit to a template (or to a helper it imports) is seen at once.
+    templates: () => loadSiteTemplates(opts.root, { display, load }),
+    ...(configFile ? { configFile: display(configFile) } : {}),
     display,
     report: (diagnostics, sources) => {
       for (const d of diagnostics) {
@@ -124,7 +128,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       folioDevPlugin({
         site,
         clientDir: CLIENT_DIR,
-        watch: [opts.contentDir, opts.publicDir, path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'src'), ...(configFile ? [configFile] : [])],
+        watch: [opts.contentDir, opts.publicDir, siteTemplatesDir(opts.root), path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'src'), ...(configFile ? [configFile] : [])],
         onChange,
         onServed,
       }),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Manifest } from 'vite';
 import { stampFile, stampTree } from '../cache/stamp.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
-import type { AssetManifest } from '../../templates/context.ts';
+import type { AssetManifest } from '../config/types.ts';
 import { href } from '../site/urls.ts';
 
 export const CLIENT_DIR = path.join(PACKAGE_ROOT, 'templates/client');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { RenderContext } from '../../templates/context.ts';
+import type { RenderContext } from '../config/types.ts';
 import { CODE_KEY } from '../cache/code-key.ts';
 import type { Doc } from '../site/model.ts';
 
@@ -14,8 +14,9 @@ export class PageKeys {
   private readonly base: string;
   private readonly docKeys = new WeakMap<object, string>();
 
-  constructor(ctx: RenderContext) {
-    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config));
+  /** `templatesKey`: a digest of the site's own templates, which every page may be made with. */
+  constructor(ctx: RenderContext, templatesKey = '') {
+    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config), templatesKey);
   }
 
   of(kind: string, sitePath: string, data: unknown): string {

@@ -7,9 +7,19 @@ import { termSlug } from './urls.ts';
 const collator = new Intl.Collator('zh-CN');
 
 /** Newest first; ties broken by title and then source path so the order never depends on the disk. */
-export function byDateDesc(a: Post, b: Post): number {
-  return b.date.getTime() - a.date.getTime() || collator.compare(a.title, b.title) || (a.rel < b.rel ? -1 : 1);
+export function byDateDesc(a: Dated, b: Dated): number {
+  return b.date.getTime() - a.date.getTime() || collator.compare(a.title, b.title) || (sourceOf(a) < sourceOf(b) ? -1 : 1);
 }
+
+/** What `byDateDesc` reads: a post, or the read-only view of one that templates see. */
+interface Dated {
+  readonly date: Date;
+  readonly title: string;
+  readonly path: string;
+}
+
+/** The source path, the last tie-breaker; a view of a post carries it too, untyped. */
+const sourceOf = (d: Dated): string => ('rel' in d && typeof d.rel === 'string' ? d.rel : d.path);
 
 /** Most recently changed first: `updated` when set, else `date`; then as `byDateDesc`. */
 export function byLatestChange(a: Post, b: Post): number {

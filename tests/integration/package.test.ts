@@ -129,6 +129,26 @@ console.log(JSON.stringify({ good: { ok: good.ok, posts: good.posts, problems: g
     }
   });
 
+  it('folio eject writes templates that type-check in the installed site and build the same pages', () => {
+    const before = new Map(listFiles(path.join(site, 'dist')).filter((f) => f.endsWith('.html')).map((f) => [f, read(site, `dist/${f}`)]));
+    const names = ['layout', 'header', 'footer', 'home', 'post', 'page', 'list', 'terms', 'series', 'archives', 'search', 'notFound', 'redirect'];
+    for (const name of names) {
+      const r = run(site, folio, ['eject', name], 60_000);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const tsc = path.join(REPO, 'node_modules/typescript/bin/tsc');
+    const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', '--typeRoots', path.join(REPO, 'node_modules/@types')];
+    const typed = run(site, process.execPath, [tsc, ...flags, ...names.map((n) => `templates/${n}.ts`)], 120_000);
+    expect(typed.stdout).toBe('');
+    expect(typed.status).toBe(0);
+    // Every page is made by the site's copies now, and comes out as the built-in ones made it.
+    const built = run(site, 'npm', ['run', 'build', '--silent']);
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    for (const [file, html] of before) expect(read(site, `dist/${file}`), file).toBe(html);
+    rmSync(path.join(site, 'templates'), { recursive: true });
+  });
+
   it('folio dev serves the site from the installed package', async () => {
     const dev = await startDev(site, { bin: folio });
     try {

@@ -1,0 +1,15 @@
+import type { AssetManifest, RenderContext, Templates } from '../config/types.ts';
+import type { SiteConfig } from '../config.ts';
+import { absoluteUrl, href } from '../site/urls.ts';
+import { BUILT_IN_TEMPLATES } from './templates.ts';
+
+/** The context every template and route receives: the site's own templates over the built-in ones. */
+export function createContext(config: SiteConfig, assets: AssetManifest, own: Partial<Templates> = {}): RenderContext {
+  return {
+    config,
+    assets,
+    url: (p) => href(config.base, p),
+    absolute: (p) => absoluteUrl(config.url, config.base, p),
+    templates: { ...BUILT_IN_TEMPLATES, ...own },
+  };
+}

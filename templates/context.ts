@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../src/config.ts';
 import { absoluteUrl, href } from '../src/site/urls.ts';
+import { resolveStrings, type Strings } from './strings.ts';
 
 /** Hashed client files produced by the asset build, by logical name. */
 export interface AssetManifest {
@@ -18,6 +19,8 @@ export interface AssetManifest {
 export interface RenderContext {
   config: SiteConfig;
   assets: AssetManifest;
+  /** Every word of the interface: the table `language` selects, with the config's `strings` over it. */
+  strings: Strings;
   /** A site path (`/tags/x/`) as an href under the base. */
   url: (sitePath: string) => string;
   /** A site path as an absolute URL (feeds, canonical, Open Graph). */
@@ -28,6 +31,7 @@ export function createContext(config: SiteConfig, assets: AssetManifest): Render
   return {
     config,
     assets,
+    strings: resolveStrings(config.language, config.strings),
     url: (p) => href(config.base, p),
     absolute: (p) => absoluteUrl(config.url, config.base, p),
   };

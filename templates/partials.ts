@@ -4,10 +4,10 @@ import { isoDateTime, isoDay } from '../src/content/dates.ts';
 import type { Post, Term } from '../src/site/model.ts';
 import type { PageSlice } from '../src/site/paginate.ts';
 import type { RenderContext } from './context.ts';
-import { strings } from './strings.ts';
 
 export function time(ctx: RenderContext, date: Date): Element {
-  return h('time', { dateTime: isoDateTime(date, ctx.config.timeZone) }, isoDay(date, ctx.config.timeZone));
+  const [year, month, day] = isoDay(date, ctx.config.timeZone).split('-').map(Number) as [number, number, number];
+  return h('time', { dateTime: isoDateTime(date, ctx.config.timeZone) }, ctx.strings.date(year, month, day));
 }
 
 export function termLinks(ctx: RenderContext, terms: Term[], className: string): Element {
@@ -21,9 +21,9 @@ export function termLinks(ctx: RenderContext, terms: Term[], className: string):
 /** Date, category, tags: the line under a title. */
 export function postMeta(ctx: RenderContext, post: Post, withReading = false): Element {
   const parts: ElementContent[] = [time(ctx, post.date)];
-  if (post.updated) parts.push(h('span', { className: ['post-updated'] }, [`${strings.updated} `, time(ctx, post.updated)]));
+  if (post.updated) parts.push(h('span', { className: ['post-updated'] }, [`${ctx.strings.updated} `, time(ctx, post.updated)]));
   if (post.category) parts.push(h('a', { className: ['post-category'], href: ctx.url(post.category.path) }, post.category.name));
-  if (withReading) parts.push(h('span', { className: ['reading-time'] }, strings.readingTime(post.readingMinutes)));
+  if (withReading) parts.push(h('span', { className: ['reading-time'] }, ctx.strings.readingTime(post.readingMinutes)));
   return h('div', { className: ['post-meta'] }, [
     h('p', { className: ['post-meta-line'] }, parts),
     ...(post.tags.length > 0 ? [termLinks(ctx, post.tags, 'tag-list')] : []),
@@ -45,9 +45,9 @@ export function postList(ctx: RenderContext, posts: Post[], headingLevel: 'h2' |
 
 export function pagination(ctx: RenderContext, slice: PageSlice<unknown>): Element | undefined {
   if (slice.total <= 1) return undefined;
-  return h('nav', { className: ['pagination'], ariaLabel: strings.pagination }, [
-    slice.prevPath ? h('a', { rel: 'prev', href: ctx.url(slice.prevPath) }, `← ${strings.newer}`) : h('span'),
-    h('span', { className: ['pagination-status'] }, strings.pageOf(slice.page, slice.total)),
-    slice.nextPath ? h('a', { rel: 'next', href: ctx.url(slice.nextPath) }, `${strings.older} →`) : h('span'),
+  return h('nav', { className: ['pagination'], ariaLabel: ctx.strings.pagination }, [
+    slice.prevPath ? h('a', { rel: 'prev', href: ctx.url(slice.prevPath) }, `← ${ctx.strings.newer}`) : h('span'),
+    h('span', { className: ['pagination-status'] }, ctx.strings.pageOf(slice.page, slice.total)),
+    slice.nextPath ? h('a', { rel: 'next', href: ctx.url(slice.nextPath) }, `${ctx.strings.older} →`) : h('span'),
   ]);
 }

@@ -11,5 +11,6 @@ export { checkFragments } from '../site/link-check.ts';
 export { outputFile } from '../site/urls.ts';
 export { siteFiles } from '../output/emit.ts';
 export { createContext } from '../../templates/context.ts';
+export { markdownLabels, resolveStrings } from '../../templates/strings.ts';
 export { resolveConfig } from '../config.ts';
 export { RenderCache } from '../cache/render-cache.ts';

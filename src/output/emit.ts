@@ -67,7 +67,7 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
       for (const slice of paginate(group.posts, perPage, group.term.path)) {
         page(slice.path, () => termPage(ctx, kind, group, slice, feedPath), () => ({ kind, term: group.term, count: group.posts.length, slice }));
       }
-      const feedInfo = { title: `${termTitle(kind, group.term.name)} - ${site.config.title}`, description: site.config.description, homePath: group.term.path, feedPath };
+      const feedInfo = { title: `${termTitle(kind, group.term.name, ctx.strings)} - ${site.config.title}`, description: site.config.description, homePath: group.term.path, feedPath };
       file(outputFile(feedPath), () => rss(site, group.posts, feedInfo), () => ({ posts: group.posts, bodies: group.posts.map((p) => p.contentKey), feedInfo }));
     }
   };

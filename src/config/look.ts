@@ -171,9 +171,23 @@ export const head = list(
 
 // --- footer ---
 
-const text = check<string>((v) => typeof v === 'string' && v.trim() !== '', 'must be non-empty text');
-const href = check<string>((v) => typeof v === 'string' && (isAddress(v) || /^mailto:[^\s]+$/i.test(v)), 'must be an http(s) URL, a mailto: address or a site path such as "/about/"');
-const footerPart = z.union([text, strictObject({ text, href }, '{ text: "京ICP备12345678号", href: "https://beian.miit.gov.cn/" }')]);
+const isLinkAddress = (v: unknown) => isAddress(v) || (typeof v === 'string' && /^mailto:[^\s]+$/i.test(v));
+const PART = 'text, a link { text: "…", href: "https://…" }';
 
 /** Lines of text and links: never HTML, so nothing in them can run or break the page. */
-export const footer = list(z.union([footerPart, list(footerPart, '["© 小明 · ", { text: "CC BY 4.0", href: "…" }]')]), '["本站内容采用 CC BY 4.0 许可"]');
+export const footer = list(
+  z.unknown().superRefine((line, ctx) => {
+    const part = (v: unknown, at: (string | number)[]) => {
+      const add = (message: string, where: (string | number)[] = []) => ctx.addIssue({ code: 'custom', message, path: [...at, ...where] });
+      if (typeof v === 'string') return v.trim() === '' ? add('must be non-empty text') : undefined;
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return add(`must be ${PART}, or a list of them, got ${show(v)}`);
+      const link = v as Record<string, unknown>;
+      for (const key of Object.keys(link)) if (key !== 'text' && key !== 'href') add('unknown key; allowed: text, href', [key]);
+      if (typeof link.text !== 'string' || link.text.trim() === '') add(`must be non-empty text${link.text === undefined ? '' : `, got ${show(link.text)}`}`, ['text']);
+      if (!isLinkAddress(link.href)) add(`must be an http(s) URL, a mailto: address or a site path such as "/about/"${link.href === undefined ? '' : `, got ${show(link.href)}`}`, ['href']);
+    };
+    if (Array.isArray(line)) line.forEach((p, i) => part(p, [i]));
+    else part(line, []);
+  }),
+  '["本站内容采用 CC BY 4.0 许可"]',
+);

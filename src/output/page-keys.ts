@@ -15,7 +15,8 @@ export class PageKeys {
   private readonly docKeys = new WeakMap<object, string>();
 
   constructor(ctx: RenderContext) {
-    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config));
+    // The string table too: an override may be a function, which JSON would leave out.
+    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config), JSON.stringify(ctx.strings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)));
   }
 
   of(kind: string, sitePath: string, data: unknown): string {

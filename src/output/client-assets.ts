@@ -48,14 +48,24 @@ export async function buildClientAssets(outDir: string, base: string, look: Site
  * what comes before. Vite inlines the imports: one hashed stylesheet either way.
  */
 function siteStyle(dir: string, look: SiteLook): string {
-  const tokens = themeCss(look.theme);
-  if (tokens === '' && (look.css ?? []).length === 0) return path.join(CLIENT_DIR, ENTRIES.style);
+  if (themeCss(look.theme) === '' && (look.css ?? []).length === 0) return path.join(CLIENT_DIR, ENTRIES.style);
+  return writeStyleEntry(dir, look);
+}
+
+/** Writes the stylesheet entry for `look` into `dir` (also for `folio dev`, which serves it through Vite); returns its path. */
+export function writeStyleEntry(dir: string, look: SiteLook): string {
   mkdirSync(dir, { recursive: true });
+  const tokens = themeCss(look.theme);
+  writeChanged(path.join(dir, 'theme.css'), tokens);
   const imports = [path.join(CLIENT_DIR, ENTRIES.style), ...(tokens ? [path.join(dir, 'theme.css')] : []), ...(look.css ?? [])];
-  if (tokens) writeFileSync(path.join(dir, 'theme.css'), tokens);
   const entry = path.join(dir, 'style.css');
-  writeFileSync(entry, imports.map((f) => `@import ${JSON.stringify(f.split(path.sep).join('/'))};\n`).join(''));
+  writeChanged(entry, imports.map((f) => `@import ${JSON.stringify(f.split(path.sep).join('/'))};\n`).join(''));
   return entry;
+}
+
+/** Unchanged text is not written again: the dev server would reload the page for nothing. */
+function writeChanged(file: string, text: string): void {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
 async function bundle(build: typeof import('vite').build, outDir: string, base: string, style: string): Promise<void> {

@@ -18,6 +18,13 @@ export default defineConfig({
       Python: '用 PyTorch 与 TensorFlow 写训练代码时的工程细节：自动求导、分布式训练、模型导出。',
     },
   },
+  // The browser's own colours around the page (tab bar, status bar) follow the site's background.
+  head: [
+    { tag: 'meta', attrs: { name: 'theme-color', content: '#ffffff', media: '(prefers-color-scheme: light)' } },
+    { tag: 'meta', attrs: { name: 'theme-color', content: '#0d1117', media: '(prefers-color-scheme: dark)' } },
+  ],
+  // Above the generated line (author, feeds): how to correct a post.
+  footer: [['文章有误或代码跑不通？欢迎', { text: '提 issue 或提交修改', href: '/about/' }, '。']],
   nav: [
     { title: '首页', path: '/' },
     { title: '分类', path: '/categories/' },

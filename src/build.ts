@@ -126,7 +126,8 @@ export async function buildSite(
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
 async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']) {
-  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey } = await loadStages();
+  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey, markdownLabels, resolveStrings } = await loadStages();
+  const labels = markdownLabels(resolveStrings(opts.config.language, opts.config.strings));
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
   const inputs: RenderInput[] = docs.map((doc) => ({
@@ -139,11 +140,11 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     contentDir: opts.contentDir,
     base: opts.config.base,
   }));
-  const cache = opts.cacheDir ? new RenderCache(opts.cacheDir) : undefined;
+  const cache = opts.cacheDir ? new RenderCache(opts.cacheDir, labels) : undefined;
   const rendered = new Map<string, Rendered>();
   const misses: { input: RenderInput; key: string }[] = [];
   for (const input of inputs) {
-    const key = renderKey(input);
+    const key = renderKey(input, labels);
     const hit = cache?.get(input, key);
     if (hit) {
       // Assigned, not spread: spreading would read the lazily loaded HTML.
@@ -155,6 +156,7 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     misses.map((m) => m.input),
     {
       math: { failOn: 'error' },
+      labels,
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       ...(onProgress ? { onProgress: (done: number) => onProgress(rendered.size + done, inputs.length) } : {}),
       // Each render goes to the cache as it arrives and keeps its HTML there, read back when a
@@ -217,7 +219,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
   const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex } = await loadStages();
-  const bundle = await prepareClientAssets(config.base, opts.cacheDir);
+  const bundle = await prepareClientAssets(config.base, opts.cacheDir, { ...(config.theme ? { theme: config.theme } : {}), css: (config.css ?? []).map((f) => path.resolve(opts.root, f)) });
   timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
   try {

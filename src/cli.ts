@@ -149,9 +149,11 @@ async function cmdNew(args: string[]): Promise<number> {
   if (!title) throw new UsageError('folio new needs a title: folio new "标题"');
   const { newPost } = await import('./authoring/new-post.ts');
   const { resolveOptions } = await import('./build.ts');
+  const { resolveStrings } = await import('../templates/strings.ts');
   const opts = await resolveOptions({ ...siteOf(values), ...(values.content ? { contentDir: fromCwd(values.content) } : {}) });
   const created = newPost({
     title,
+    body: resolveStrings(opts.config.language, opts.config.strings).newPost,
     contentDir: opts.contentDir,
     timeZone: opts.config.timeZone,
     ...(values.category ? { category: values.category } : {}),

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lineOfKey } from './config/locate.ts';
 import { validateConfig } from './config/schema.ts';
-import type { SiteConfig } from './config/types.ts';
+import type { NavItem, SiteConfig, Strings } from './config/types.ts';
+import { resolveStrings } from '../templates/strings.ts';
 import { BUNDLED } from './paths.ts';
 
-export { defineConfig, type NavItem, type SiteConfig, type SiteImage, type UserConfig } from './config/types.ts';
+export { defineConfig, type FooterLine, type HeadElement, type NavItem, type SiteConfig, type SiteImage, type ThemeOptions, type UserConfig } from './config/types.ts';
 
 export const defaultConfig: SiteConfig = {
   title: 'Folio',
@@ -17,15 +18,22 @@ export const defaultConfig: SiteConfig = {
   timeZone: 'Asia/Shanghai',
   author: { name: 'Folio' },
   perPage: 10,
-  nav: [
-    { title: '首页', path: '/' },
-    { title: '分类', path: '/categories/' },
-    { title: '标签', path: '/tags/' },
-    { title: '归档', path: '/archives/' },
-    { title: '搜索', path: '/search/' },
-  ],
+  // In the site's language: see resolveConfig.
+  nav: defaultNav(resolveStrings('zh-CN')),
   feedLimit: 20,
 };
+
+/** The nav of a config that sets none, titled from the string table. */
+export function defaultNav(strings: Strings): NavItem[] {
+  const t = strings.nav;
+  return [
+    { title: t.home, path: '/' },
+    { title: t.categories, path: '/categories/' },
+    { title: t.tags, path: '/tags/' },
+    { title: t.archives, path: '/archives/' },
+    { title: t.search, path: '/search/' },
+  ];
+}
 
 /** `sub`, `/sub`, `sub/` all mean `/sub/`. */
 export function normalizeBase(base: string): string {
@@ -39,7 +47,8 @@ export function normalizeUrl(url: string): string {
 
 export function resolveConfig(user: Partial<SiteConfig>, overrides: Partial<SiteConfig> = {}): SiteConfig {
   const merged = { ...defaultConfig, ...user, ...stripUndefined(overrides) };
-  return { ...merged, base: normalizeBase(merged.base), url: normalizeUrl(merged.url) };
+  const nav = user.nav ?? overrides.nav ?? defaultNav(resolveStrings(merged.language, merged.strings));
+  return { ...merged, nav, base: normalizeBase(merged.base), url: normalizeUrl(merged.url) };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -117,7 +126,15 @@ export async function loadUserConfig(root: string, file?: string, display?: (fil
   // tsx may load a .ts file as CommonJS, nesting `export default` one level down.
   const exported = mod.default;
   const nested = exported && typeof exported === 'object' && Object.keys(exported).length === 1 && 'default' in exported ? (exported as { default: unknown }).default : undefined;
-  return checkConfig(nested ?? exported, found, shown);
+  const config = checkConfig(nested ?? exported, found, shown);
+  checkFiles(config, root, found, shown);
+  return config;
+}
+
+/** Every `css` file must exist in the site folder: a missing one is an error at its line. */
+function checkFiles(config: Partial<SiteConfig>, root: string, file: string, display: (file: string) => string): void {
+  const missing = (config.css ?? []).flatMap((rel, i) => (existsSync(path.resolve(root, rel)) ? [] : [{ file: display(file), line: lineOf(file, ['css', i]), message: `css[${i}] ${JSON.stringify(rel)}: no such file in the site folder` }]));
+  if (missing.length > 0) throw new ConfigError(missing);
 }
 
 function firstLine(error: unknown): string {

@@ -2,6 +2,7 @@
 // one module that build.ts loads only when something has to be built: a build with nothing to
 // do starts and ends without loading any of them.
 export { createContext } from './plugins/context.ts';
+export { markdownLabels, resolveStrings } from './plugins/context.ts';
 export { outputKey, RenderCache, renderKey } from './cache/render-cache.ts';
 export { loadContent } from './content/load.ts';
 export { renderMany } from './markdown/render-pool.ts';

@@ -4,13 +4,12 @@ import type { PageSlice, Post } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { layout } from './layout.ts';
 import { pagination, postList } from './partials.ts';
-import { strings } from './strings.ts';
 
 /** "最近更新": the newest posts with excerpts, paginated. */
 export function homePage(ctx: RenderContext, slice: PageSlice<Post>): Root {
-  const title = slice.page > 1 ? `${strings.latest} · ${strings.pageOf(slice.page, slice.total)}` : '';
+  const title = slice.page > 1 ? `${ctx.strings.latest} · ${ctx.strings.pageOf(slice.page, slice.total)}` : '';
   return layout(ctx, { title, description: ctx.config.description, path: slice.path, bodyClass: 'page-home' }, [
-    h('h1', { className: ['page-title'] }, strings.latest),
+    h('h1', { className: ['page-title'] }, ctx.strings.latest),
     postList(ctx, slice.items),
     ...optional(pagination(ctx, slice)),
   ]);

@@ -8,7 +8,6 @@ import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
 import { time } from './partials.ts';
-import { strings } from './strings.ts';
 
 /** The sections after a post: its series, who cites it, what else to read. */
 export function postAsides(ctx: RenderContext, links: PostLinks): Element[] {
@@ -22,8 +21,8 @@ export function postAsides(ctx: RenderContext, links: PostLinks): Element[] {
 /** The series' table of contents, this post marked, with previous/next within the series. */
 export function seriesBox(ctx: RenderContext, nav: SeriesNav): Element {
   return h('nav', { className: ['series-nav'], ariaLabelledBy: 'series-nav-title' }, [
-    h('h2', { id: 'series-nav-title', className: ['series-nav-title'] }, [h('a', { href: ctx.url(nav.term.path) }, strings.seriesTitle(nav.term.name))]),
-    h('p', { className: ['series-nav-position'] }, strings.seriesPosition(nav.position, nav.entries.length)),
+    h('h2', { id: 'series-nav-title', className: ['series-nav-title'] }, [h('a', { href: ctx.url(nav.term.path) }, ctx.strings.seriesTitle(nav.term.name))]),
+    h('p', { className: ['series-nav-position'] }, ctx.strings.seriesPosition(nav.position, nav.entries.length)),
     h(
       'ol',
       { className: ['series-nav-list'] },
@@ -35,10 +34,10 @@ export function seriesBox(ctx: RenderContext, nav: SeriesNav): Element {
       ? [
           h('div', { className: ['series-nav-pager'] }, [
             nav.previous
-              ? h('a', { className: ['series-nav-prev'], href: ctx.url(nav.previous.path) }, [h('span', `← ${strings.seriesPrevious}`), h('strong', nav.previous.title)])
+              ? h('a', { className: ['series-nav-prev'], href: ctx.url(nav.previous.path) }, [h('span', `← ${ctx.strings.seriesPrevious}`), h('strong', nav.previous.title)])
               : h('span'),
             nav.next
-              ? h('a', { className: ['series-nav-next'], href: ctx.url(nav.next.path) }, [h('span', `${strings.seriesNext} →`), h('strong', nav.next.title)])
+              ? h('a', { className: ['series-nav-next'], href: ctx.url(nav.next.path) }, [h('span', `${ctx.strings.seriesNext} →`), h('strong', nav.next.title)])
               : h('span'),
           ]),
         ]
@@ -50,7 +49,7 @@ export function seriesBox(ctx: RenderContext, nav: SeriesNav): Element {
 export function backlinksSection(ctx: RenderContext, backlinks: Backlink[]): Element | undefined {
   if (backlinks.length === 0) return undefined;
   return h('section', { className: ['backlinks'], ariaLabelledBy: 'backlinks-title' }, [
-    h('h2', { id: 'backlinks-title', className: ['aside-title'] }, strings.backlinks),
+    h('h2', { id: 'backlinks-title', className: ['aside-title'] }, ctx.strings.backlinks),
     h(
       'ul',
       { className: ['backlink-list'] },
@@ -68,7 +67,7 @@ export function backlinksSection(ctx: RenderContext, backlinks: Backlink[]): Ele
 export function relatedSection(ctx: RenderContext, posts: Post[]): Element | undefined {
   if (posts.length === 0) return undefined;
   return h('section', { className: ['related'], ariaLabelledBy: 'related-title' }, [
-    h('h2', { id: 'related-title', className: ['aside-title'] }, strings.related),
+    h('h2', { id: 'related-title', className: ['aside-title'] }, ctx.strings.related),
     h(
       'ul',
       { className: ['related-list'] },
@@ -79,11 +78,11 @@ export function relatedSection(ctx: RenderContext, posts: Post[]): Element | und
 
 /** A series' own page: its posts as a numbered table of contents, in reading order. */
 export function seriesPage(ctx: RenderContext, group: TermGroup): Root {
-  const title = strings.seriesTitle(group.term.name);
+  const title = ctx.strings.seriesTitle(group.term.name);
   const configured = ctx.config.descriptions?.series?.[group.term.name];
-  return layout(ctx, { title, description: configured ?? `${title}（${strings.postCount(group.posts.length)}）`, path: group.term.path, bodyClass: 'page-series' }, [
+  return layout(ctx, { title, description: configured ?? ctx.strings.titleWithCount(title, ctx.strings.postCount(group.posts.length)), path: group.term.path, bodyClass: 'page-series' }, [
     h('h1', { className: ['page-title'] }, title),
-    h('p', { className: ['page-subtitle'] }, strings.postCount(group.posts.length)),
+    h('p', { className: ['page-subtitle'] }, ctx.strings.postCount(group.posts.length)),
     // The first part's summary already opens the list below; only a configured description is added.
     ...(configured ? [h('p', { className: ['term-description'] }, configured)] : []),
     h(
@@ -91,7 +90,7 @@ export function seriesPage(ctx: RenderContext, group: TermGroup): Root {
       { className: ['series-toc'] },
       group.posts.map((p, i) =>
         h('li', { className: ['series-toc-entry'] }, [
-          h('h2', { className: ['series-toc-title'] }, [h('span', { className: ['series-toc-part'] }, strings.seriesPart(i + 1)), ' ', h('a', { href: ctx.url(p.path) }, p.title)]),
+          h('h2', { className: ['series-toc-title'] }, [h('span', { className: ['series-toc-part'] }, ctx.strings.seriesPart(i + 1)), ' ', h('a', { href: ctx.url(p.path) }, p.title)]),
           h('p', { className: ['post-meta-line'] }, [time(ctx, p.date)]),
           h('p', { className: ['post-excerpt'] }, p.summary),
         ]),

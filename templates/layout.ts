@@ -1,7 +1,7 @@
 import { h, s } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
-import { strings } from './strings.ts';
-import type { PageMeta, RenderContext } from './context.ts';
+import type { FooterLine, HeadElement, PageMeta, RenderContext } from '../src/config/types.ts';
+import { clientStrings } from './strings.ts';
 
 export type { PageMeta };
 
@@ -45,9 +45,11 @@ export function siteLayout(ctx: RenderContext, meta: PageMeta, main: ElementCont
     h('script', { src: ctx.assets.theme }),
     h('script', { type: 'module', src: ctx.assets.main }),
     ...(meta.jsonLd ? [jsonLd(meta.jsonLd)] : []),
+    ...(config.head ?? []).map(headElement),
   ];
-  const body = h('body', { className: meta.bodyClass ? [meta.bodyClass] : [] }, [
-    h('a', { className: ['skip-link'], href: '#main' }, strings.skipToContent),
+  // What the page's scripts say (copy buttons, the theme switch): data, read by templates/client/ui.ts.
+  const body = h('body', { className: meta.bodyClass ? [meta.bodyClass] : [], dataStrings: JSON.stringify(clientStrings(ctx.strings)) }, [
+    h('a', { className: ['skip-link'], href: '#main' }, ctx.strings.skipToContent),
     ctx.templates.header(ctx, meta.path, meta.ownSearch ?? false),
     h('main', { id: 'main', className: ['site-main'] }, main),
     ctx.templates.footer(ctx),
@@ -94,7 +96,7 @@ export function header(ctx: RenderContext, current: string, ownSearch: boolean):
   return h('header', { className: ['site-header'] }, [
     h('div', { className: ['site-header-inner'] }, [
       h('a', { className: ['site-title'], href: ctx.url('/') }, config.title),
-      h('nav', { className: ['site-nav'], ariaLabel: strings.mainNav }, [
+      h('nav', { className: ['site-nav'], ariaLabel: ctx.strings.mainNav }, [
         h(
           'ul',
           config.nav.map((item) =>
@@ -112,14 +114,14 @@ export function header(ctx: RenderContext, current: string, ownSearch: boolean):
         ...(ownSearch
           ? []
           : [
-              h('form', { className: ['site-search'], role: 'search', ariaLabel: strings.searchLabel, action: ctx.url('/search/'), method: 'get' }, [
-                h('input', { type: 'search', name: 'q', placeholder: strings.searchPlaceholder, ariaLabel: strings.searchLabel, autoComplete: 'off' }),
+              h('form', { className: ['site-search'], role: 'search', ariaLabel: ctx.strings.searchLabel, action: ctx.url('/search/'), method: 'get' }, [
+                h('input', { type: 'search', name: 'q', placeholder: ctx.strings.searchPlaceholder, ariaLabel: ctx.strings.searchLabel, autoComplete: 'off' }),
               ]),
             ]),
-        h('a', { className: ['icon-button', 'search-toggle'], href: ctx.url('/search/'), ariaLabel: strings.search }, [icon('search')]),
-        h('button', { type: 'button', className: ['icon-button', 'theme-toggle'], hidden: true, ariaLabel: strings.theme }, [
+        h('a', { className: ['icon-button', 'search-toggle'], href: ctx.url('/search/'), ariaLabel: ctx.strings.search }, [icon('search')]),
+        h('button', { type: 'button', className: ['icon-button', 'theme-toggle'], hidden: true, ariaLabel: ctx.strings.theme }, [
           icon('theme'),
-          h('span', { className: ['theme-toggle-label', 'visually-hidden'] }, strings.theme),
+          h('span', { className: ['theme-toggle-label', 'visually-hidden'] }, ctx.strings.theme),
         ]),
       ]),
     ]),
@@ -145,19 +147,32 @@ function isCurrent(navPath: string, current: string): boolean {
   return current.startsWith(navPath);
 }
 
+/** The config's `head` elements: attributes only (the schema allows no inline script or event handler). */
+function headElement(el: HeadElement): Element {
+  return h(el.tag, { ...el.attrs });
+}
+
 export function footer(ctx: RenderContext): Element {
   return h('footer', { className: ['site-footer'] }, [
+    ...(ctx.config.footer ?? []).map((line) => h('p', { className: ['site-footer-line'] }, footerLine(ctx, line))),
     h('p', [
       `© ${ctx.config.author.name} · `,
-      h('a', { href: ctx.url('/feed.xml') }, strings.rss),
+      h('a', { href: ctx.url('/feed.xml') }, ctx.strings.rss),
       ' · ',
-      h('a', { href: ctx.url('/atom.xml') }, strings.atom),
+      h('a', { href: ctx.url('/atom.xml') }, ctx.strings.atom),
       ' · ',
-      h('a', { href: ctx.url('/feed.json') }, strings.jsonFeed),
+      h('a', { href: ctx.url('/feed.json') }, ctx.strings.jsonFeed),
       ' · ',
-      strings.poweredBy,
+      ctx.strings.poweredBy,
     ]),
   ]);
+}
+
+/** A footer line from the config: text (never HTML) and links. */
+function footerLine(ctx: RenderContext, line: FooterLine): ElementContent[] {
+  return (Array.isArray(line) ? line : [line]).map((part) =>
+    typeof part === 'string' ? { type: 'text', value: part } : h('a', { href: part.href.startsWith('/') ? ctx.url(part.href) : part.href }, part.text),
+  );
 }
 
 /** JSON-LD is data, not script; `<` is escaped so the text can never close the element. */

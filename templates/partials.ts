@@ -3,7 +3,6 @@ import type { Element, ElementContent } from 'hast';
 import { isoDateTime, isoDay } from '../src/content/dates.ts';
 import type { PageSlice, Post, Term } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
-import { strings } from './strings.ts';
 
 /** HTML inserted as it is: only for markup Folio made (a post's sanitized body), never for text. */
 export function raw(html: string): ElementContent {
@@ -11,7 +10,8 @@ export function raw(html: string): ElementContent {
 }
 
 export function time(ctx: RenderContext, date: Date): Element {
-  return h('time', { dateTime: isoDateTime(date, ctx.config.timeZone) }, isoDay(date, ctx.config.timeZone));
+  const [year, month, day] = isoDay(date, ctx.config.timeZone).split('-').map(Number) as [number, number, number];
+  return h('time', { dateTime: isoDateTime(date, ctx.config.timeZone) }, ctx.strings.date(year, month, day));
 }
 
 export function termLinks(ctx: RenderContext, terms: readonly Term[], className: string): Element {
@@ -25,9 +25,9 @@ export function termLinks(ctx: RenderContext, terms: readonly Term[], className:
 /** Date, category, tags: the line under a title. */
 export function postMeta(ctx: RenderContext, post: Post, withReading = false): Element {
   const parts: ElementContent[] = [time(ctx, post.date)];
-  if (post.updated) parts.push(h('span', { className: ['post-updated'] }, [`${strings.updated} `, time(ctx, post.updated)]));
+  if (post.updated) parts.push(h('span', { className: ['post-updated'] }, [`${ctx.strings.updated} `, time(ctx, post.updated)]));
   if (post.category) parts.push(h('a', { className: ['post-category'], href: ctx.url(post.category.path) }, post.category.name));
-  if (withReading) parts.push(h('span', { className: ['reading-time'] }, strings.readingTime(post.readingMinutes)));
+  if (withReading) parts.push(h('span', { className: ['reading-time'] }, ctx.strings.readingTime(post.readingMinutes)));
   return h('div', { className: ['post-meta'] }, [
     h('p', { className: ['post-meta-line'] }, parts),
     ...(post.tags.length > 0 ? [termLinks(ctx, post.tags, 'tag-list')] : []),
@@ -49,9 +49,9 @@ export function postList(ctx: RenderContext, posts: readonly Post[], headingLeve
 
 export function pagination(ctx: RenderContext, slice: PageSlice<unknown>): Element | undefined {
   if (slice.total <= 1) return undefined;
-  return h('nav', { className: ['pagination'], ariaLabel: strings.pagination }, [
-    slice.prevPath ? h('a', { rel: 'prev', href: ctx.url(slice.prevPath) }, `← ${strings.newer}`) : h('span'),
-    h('span', { className: ['pagination-status'] }, strings.pageOf(slice.page, slice.total)),
-    slice.nextPath ? h('a', { rel: 'next', href: ctx.url(slice.nextPath) }, `${strings.older} →`) : h('span'),
+  return h('nav', { className: ['pagination'], ariaLabel: ctx.strings.pagination }, [
+    slice.prevPath ? h('a', { rel: 'prev', href: ctx.url(slice.prevPath) }, `← ${ctx.strings.newer}`) : h('span'),
+    h('span', { className: ['pagination-status'] }, ctx.strings.pageOf(slice.page, slice.total)),
+    slice.nextPath ? h('a', { rel: 'next', href: ctx.url(slice.nextPath) }, `${ctx.strings.older} →`) : h('span'),
   ]);
 }

@@ -6,7 +6,6 @@ import type { RenderContext } from './context.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
 import { postMeta, raw } from './partials.ts';
-import { strings } from './strings.ts';
 
 export type { PostExtras };
 
@@ -33,7 +32,7 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
       h('h1', { className: ['post-title'], dataPagefindBody: true, dataPagefindMeta: 'title', dataPagefindWeight: '5' }, post.title),
       postMeta(ctx, post, true),
     ]),
-    ...optional(toc(post)),
+    ...optional(toc(ctx, post)),
     h('div', { className: ['post-body'], dataPagefindBody: true }, [raw(post.html)]),
   ]);
   return layout(
@@ -48,7 +47,7 @@ export function postPage(ctx: RenderContext, post: Post, extras: PostExtras = {}
       bodyClass: 'page-post',
       article: { published: jsonLd.datePublished, modified: jsonLd.dateModified, tags: post.tags.map((t) => t.name), ...(post.category ? { section: post.category.name } : {}) },
     },
-    [article, ...(extras.asides ?? []), neighbours(ctx, post), backToTop()],
+    [article, ...(extras.asides ?? []), neighbours(ctx, post), backToTop(ctx)],
   );
 }
 
@@ -67,11 +66,11 @@ export function standalonePage(ctx: RenderContext, doc: Doc): Root {
  * the client script on wide screens where it sits beside the post. Without JavaScript it opens on
  * a tap, as any <details> does.
  */
-function toc(post: Post): Element | undefined {
+function toc(ctx: RenderContext, post: Post): Element | undefined {
   if (post.toc.length < 2) return undefined;
   return h('nav', { className: ['toc'], ariaLabelledBy: 'toc-title' }, [
     h('details', { className: ['toc-details'] }, [
-      h('summary', { id: 'toc-title', className: ['toc-title'] }, strings.toc),
+      h('summary', { id: 'toc-title', className: ['toc-title'] }, ctx.strings.toc),
       h(
         'ol',
         post.toc.map((e) => h('li', { className: [`toc-depth-${e.depth}`] }, [h('a', { href: `#${encodeURIComponent(e.id)}` }, e.text)])),
@@ -81,17 +80,17 @@ function toc(post: Post): Element | undefined {
 }
 
 /** "回到顶部": `#top` scrolls to the top of the document without any script; the client floats it on long pages. */
-function backToTop(): Element {
-  return h('p', { className: ['back-to-top'] }, [h('a', { href: '#top' }, [h('span', { ariaHidden: 'true' }, '↑'), strings.backToTop])]);
+function backToTop(ctx: RenderContext): Element {
+  return h('p', { className: ['back-to-top'] }, [h('a', { href: '#top' }, [h('span', { ariaHidden: 'true' }, '↑'), ctx.strings.backToTop])]);
 }
 
 function neighbours(ctx: RenderContext, post: Post): Element {
-  return h('nav', { className: ['post-nav'], ariaLabel: `${strings.previousPost} / ${strings.nextPost}` }, [
+  return h('nav', { className: ['post-nav'], ariaLabel: `${ctx.strings.previousPost} / ${ctx.strings.nextPost}` }, [
     post.older
-      ? h('a', { className: ['post-nav-prev'], rel: 'prev', href: ctx.url(post.older.path) }, [h('span', strings.previousPost), h('strong', post.older.title)])
+      ? h('a', { className: ['post-nav-prev'], rel: 'prev', href: ctx.url(post.older.path) }, [h('span', ctx.strings.previousPost), h('strong', post.older.title)])
       : h('span'),
     post.newer
-      ? h('a', { className: ['post-nav-next'], rel: 'next', href: ctx.url(post.newer.path) }, [h('span', strings.nextPost), h('strong', post.newer.title)])
+      ? h('a', { className: ['post-nav-next'], rel: 'next', href: ctx.url(post.newer.path) }, [h('span', ctx.strings.nextPost), h('strong', post.newer.title)])
       : h('span'),
   ]);
 }

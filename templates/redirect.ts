@@ -1,7 +1,6 @@
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import type { RenderContext } from './context.ts';
-import { strings } from './strings.ts';
 
 /**
  * The page left at an old path (`aliases`): a refresh to the document's URL, the document as
@@ -22,7 +21,7 @@ export function redirectPage(ctx: RenderContext, to: { title: string; path: stri
           h('meta', { name: 'robots', content: 'noindex' }),
           h('meta', { httpEquiv: 'refresh', content: `0; url=${target}` }),
         ]),
-        h('body', [h('p', [`${strings.movedTo}`, h('a', { href: target }, to.title)])]),
+        h('body', [h('p', [`${ctx.strings.movedTo}`, h('a', { href: target }, to.title)])]),
       ]),
     ],
   };

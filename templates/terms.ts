@@ -2,20 +2,20 @@ import { h } from 'hastscript';
 import type { Element, Root } from 'hast';
 import type { PageSlice, Post, TermGroup, TermKind } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
+import type { Strings } from './strings.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
 import { byDateDesc } from '../src/site/collect.ts';
 import { pagination, postList, time } from './partials.ts';
-import { strings } from './strings.ts';
 
 export type { TermKind };
 
-const indexTitles: Record<TermKind, string> = { tag: strings.tagsIndex, category: strings.categoriesIndex, series: strings.series };
+const indexTitles = (s: Strings): Record<TermKind, string> => ({ tag: s.tagsIndex, category: s.categoriesIndex, series: s.series });
 const indexPaths: Record<TermKind, string> = { tag: '/tags/', category: '/categories/', series: '/series/' };
-const titles: Record<TermKind, (name: string) => string> = { tag: strings.tagTitle, category: strings.categoryTitle, series: strings.seriesTitle };
+const titles = (s: Strings): Record<TermKind, (name: string) => string> => ({ tag: s.tagTitle, category: s.categoryTitle, series: s.seriesTitle });
 
 /** `标签：MAE`: the heading of a term's page, also its feed's title. */
-export const termTitle = (kind: TermKind, name: string): string => titles[kind](name);
+export const termTitle = (kind: TermKind, name: string, strings: Strings): string => titles(strings)[kind](name);
 
 /** How many of a category's or series' newest posts its entry on the index page lists. */
 const INDEX_LATEST = 3;
@@ -26,18 +26,18 @@ const INDEX_LATEST = 3;
  * series) from the summary of its first part.
  */
 export function termIndexPage(ctx: RenderContext, kind: TermKind, groups: readonly TermGroup[]): Root {
-  const description = `${indexTitles[kind]}：${ctx.config.title}`;
+  const description = ctx.strings.labelled(indexTitles(ctx.strings)[kind], ctx.config.title);
   const body =
     kind === 'tag'
       ? h(
           'ul',
           { className: ['term-index', `term-index-${kind}`] },
-          groups.map((g) => h('li', [h('a', { href: ctx.url(g.term.path) }, g.term.name), ' ', h('span', { className: ['term-count'] }, strings.postCount(g.posts.length))])),
+          groups.map((g) => h('li', [h('a', { href: ctx.url(g.term.path) }, g.term.name), ' ', h('span', { className: ['term-count'] }, ctx.strings.postCount(g.posts.length))])),
         )
       : h('div', { className: ['term-cards'] }, groups.map((g) => termCard(ctx, kind, g)));
-  return layout(ctx, { title: indexTitles[kind], description, path: indexPaths[kind], bodyClass: `page-${kind}-index` }, [
-    h('h1', { className: ['page-title'] }, indexTitles[kind]),
-    h('p', { className: ['page-subtitle'] }, strings.termCount(groups.length)),
+  return layout(ctx, { title: indexTitles(ctx.strings)[kind], description, path: indexPaths[kind], bodyClass: `page-${kind}-index` }, [
+    h('h1', { className: ['page-title'] }, indexTitles(ctx.strings)[kind]),
+    h('p', { className: ['page-subtitle'] }, ctx.strings.termCount(groups.length)),
     body,
   ]);
 }
@@ -49,12 +49,12 @@ function termCard(ctx: RenderContext, kind: TermKind, group: TermGroup): Element
     h('h2', { className: ['term-card-title'] }, [
       h('a', { href: ctx.url(group.term.path) }, group.term.name),
       ' ',
-      h('span', { className: ['term-count'] }, strings.postCount(group.posts.length)),
+      h('span', { className: ['term-count'] }, ctx.strings.postCount(group.posts.length)),
     ]),
     ...(text ? [h('p', { className: ['term-card-description'] }, text)] : []),
     h(
       'ul',
-      { className: ['related-list'], ariaLabel: strings.latestOf(group.term.name) },
+      { className: ['related-list'], ariaLabel: ctx.strings.latestOf(group.term.name) },
       latest.map((p) => h('li', [h('a', { href: ctx.url(p.path) }, p.title), ' ', time(ctx, p.date)])),
     ),
   ]);
@@ -70,14 +70,14 @@ export function termDescription(ctx: RenderContext, kind: TermKind, group: TermG
 
 /** One tag, category or series: its posts, newest first, paginated. */
 export function termPage(ctx: RenderContext, kind: TermKind, group: TermGroup, slice: PageSlice<Post>, feedPath?: string): Root {
-  const title = titles[kind](group.term.name);
+  const title = titles(ctx.strings)[kind](group.term.name);
   const text = termDescription(ctx, kind, group);
-  const pageTitle = slice.page > 1 ? `${title} · ${strings.pageOf(slice.page, slice.total)}` : title;
+  const pageTitle = slice.page > 1 ? `${title} · ${ctx.strings.pageOf(slice.page, slice.total)}` : title;
   return layout(
     ctx,
     {
       title: pageTitle,
-      description: text ?? `${title}（${strings.postCount(group.posts.length)}）`,
+      description: text ?? ctx.strings.titleWithCount(title, ctx.strings.postCount(group.posts.length)),
       path: slice.path,
       bodyClass: `page-${kind}`,
       ...(feedPath ? { feeds: [{ title: `${title} (RSS)`, path: feedPath, type: 'application/rss+xml' }] } : {}),
@@ -85,8 +85,8 @@ export function termPage(ctx: RenderContext, kind: TermKind, group: TermGroup, s
     [
       h('h1', { className: ['page-title'] }, title),
       h('p', { className: ['page-subtitle'] }, [
-        strings.postCount(group.posts.length),
-        ...(feedPath ? [' · ', h('a', { href: ctx.url(feedPath) }, strings.feeds)] : []),
+        ctx.strings.postCount(group.posts.length),
+        ...(feedPath ? [' · ', h('a', { href: ctx.url(feedPath) }, ctx.strings.feeds)] : []),
       ]),
       ...(text && slice.page === 1 ? [h('p', { className: ['term-description'] }, text)] : []),
       postList(ctx, slice.items),

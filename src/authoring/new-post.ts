@@ -12,6 +12,8 @@ export interface NewPostOptions {
   category?: string;
   tags?: string[];
   slug?: string;
+  /** The post's body under its frontmatter, in the site's language (the string table's `newPost`). */
+  body?: string;
   /** For tests: "today". */
   now?: Date;
   /** Turns an absolute path into the path shown in messages. */
@@ -45,9 +47,12 @@ export function newPost(options: NewPostOptions): NewPostResult {
   const yaml = stringify(fm, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).replace(/^date: "(.*)"$/m, 'date: $1');
   mkdirSync(path.dirname(file), { recursive: true });
   // `wx`: fail rather than overwrite if the file appeared since the check above.
-  writeFileSync(file, `---\n${yaml}---\n\n在这里写引言：读者为什么要读这篇文章。\n\n<!-- more -->\n\n## 小节\n\n正文。\n`, { flag: 'wx' });
+  writeFileSync(file, `---\n${yaml}---\n\n${options.body ?? DEFAULT_BODY}`, { flag: 'wx' });
   return { ok: true, path: file, slug };
 }
+
+/** The body of the default (Chinese) string table. */
+const DEFAULT_BODY = '在这里写引言：读者为什么要读这篇文章。\n\n<!-- more -->\n\n## 小节\n\n正文。\n';
 
 function slugOwner(contentDir: string, timeZone: string, slug: string, display: (abs: string) => string): string | undefined {
   const { docs } = loadContent({ contentDir, timeZone, drafts: true, display });

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, uti
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
 import { CODE_KEY } from './code-key.ts';
+import type { MarkdownLabels } from '../markdown/labels.ts';
 import type { RenderInput, Rendered } from '../markdown/render.ts';
 
 /**
@@ -17,13 +18,17 @@ export class RenderCache {
   hits = 0;
   misses = 0;
 
-  constructor(cacheDir: string) {
+  /** `labels`: the text rendering writes into posts in the site's language (part of the key). */
+  constructor(
+    cacheDir: string,
+    private readonly labels?: MarkdownLabels,
+  ) {
     this.dir = path.join(cacheDir, 'render');
     mkdirSync(this.dir, { recursive: true });
   }
 
   key(input: RenderInput): string {
-    return renderKey(input);
+    return renderKey(input, this.labels);
   }
 
   get(input: RenderInput, key = this.key(input)): Rendered | undefined {
@@ -108,9 +113,9 @@ function isEntry(value: unknown): value is Omit<Rendered, 'html'> {
 }
 
 /** Digest of everything rendering reads directly; see `RenderCache`. */
-export function renderKey(input: RenderInput): string {
+export function renderKey(input: RenderInput, labels?: MarkdownLabels): string {
   return createHash('sha256')
-    .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body]))
+    .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body, labels ?? null]))
     .digest('hex');
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { closest } from '../content/frontmatter.ts';
+import * as look from './look.ts';
 
 /**
  * The schema of `site.config.ts`: one entry per key, each with messages written for the site's
@@ -39,14 +40,6 @@ function isTimeZone(value: string): boolean {
   }
 }
 
-function isLanguageTag(value: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(value).length === 1;
-  } catch {
-    return false;
-  }
-}
-
 const count = (min: number, max: number, must: string) =>
   z.unknown().superRefine((v, ctx) => {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) ctx.addIssue({ code: 'custom', message: v === undefined ? 'is required' : `${must}, got ${show(v)}` });
@@ -68,7 +61,7 @@ export const shape = {
   description: anyText,
   url: string(isHttpUrl, 'must be an absolute http(s) URL such as "https://xiaoming.github.io"'),
   base: string((v) => /^\/?(?:[^\s?#/\\.][^\s?#/\\]*\/?)*$/.test(v) && !v.includes('//'), 'must be a path such as "/" or "/blog/"'),
-  language: string(isLanguageTag, 'must be a language tag such as "zh-CN" or "en"'),
+  language: look.language,
   timeZone: string(isTimeZone, 'must be an IANA time zone such as "Asia/Shanghai"'),
   author: object(
     {
@@ -116,6 +109,11 @@ export const shape = {
     { error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [{ name: "papers", routes }], got ${show(issue.input)}` : undefined) },
   ),
   // --- Extension points: look and language ---
+  theme: look.theme,
+  css: look.css,
+  head: look.head,
+  footer: look.footer,
+  strings: look.strings,
 };
 
 export const KEYS = Object.keys(shape);

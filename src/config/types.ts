@@ -37,7 +37,39 @@ export interface SiteConfig {
   /** Folio plugins: Markdown plugins and routes (new page kinds), after the built-in ones. */
   plugins?: FolioPlugin[];
   // --- Extension points: look and language ---
+  /** Colours, fonts, width and code highlighting, as CSS custom properties in the site's CSS. */
+  theme?: ThemeOptions;
+  /** The site's own stylesheets (paths relative to the site folder), bundled and hashed after Folio's. */
+  css?: string[];
+  /** Extra elements in every page's <head>: meta, link, or a script by `src` (never inline). */
+  head?: HeadElement[];
+  /** The site's footer lines, e.g. a licence or an ICP 备案号 with its link. */
+  footer?: FooterLine[];
+  /** Overrides entries of the string table `language` selects. */
+  strings?: StringOverrides;
 }
+
+/** `theme` in the config. Colours are CSS colours; a single accent serves light and dark alike. */
+export interface ThemeOptions {
+  accent?: string | { light: string; dark: string };
+  fonts?: { body?: string; mono?: string };
+  /** The text column's width, a CSS length such as `42rem` or `70ch`. */
+  width?: string;
+  /** highlight.js themes (file names under highlight.js/styles, without `.css`), e.g. `github` and `github-dark`. */
+  code?: { light?: string; dark?: string };
+}
+
+/** One element added to <head>. A script must load from `src`: pages allow no inline script. */
+export type HeadElement =
+  | { tag: 'meta'; attrs: Record<string, string> }
+  | { tag: 'link'; attrs: Record<string, string> }
+  | { tag: 'script'; attrs: Record<string, string | boolean> & { src: string } };
+
+/** A piece of a footer line: text, or a link. */
+export type FooterPart = string | { text: string; href: string };
+
+/** One footer line: a piece or a list of pieces, shown as one paragraph. */
+export type FooterLine = FooterPart | FooterPart[];
 
 /** Markdown plugins from the config. Each entry is a plugin or `[plugin, options]`. */
 export interface MarkdownOptions {
@@ -230,6 +262,8 @@ export interface AssetManifest {
 export interface RenderContext {
   config: SiteConfig;
   assets: AssetManifest;
+  /** Every word of the interface: the table `language` selects, with the config's `strings` over it. */
+  strings: Strings;
   /** A site path (`/tags/x/`) as an href under the base. */
   url: (sitePath: string) => string;
   /** A site path as an absolute URL (feeds, canonical, Open Graph). */
@@ -363,3 +397,104 @@ export interface BuildSummary {
   files: number;
   ms: number;
 }
+
+/**
+ * Every word of the interface (templates/strings.ts holds one table per language). An entry that
+ * depends on a value is a function of it; those the Markdown renderer and the browser use
+ * (`markdown.*`, `search*`) should only put their arguments into the text.
+ */
+export interface Strings {
+  skipToContent: string;
+  home: string;
+  latest: string;
+  readMore: string;
+  posts: string;
+  tags: string;
+  tagsIndex: string;
+  categories: string;
+  categoriesIndex: string;
+  archives: string;
+  search: string;
+  searchPlaceholder: string;
+  searchLabel: string;
+  searchDescription: string;
+  searchNoScript: string;
+  searchLoading: string;
+  searchResultCount: (n: number, query: string) => string;
+  searchNoResults: (query: string) => string;
+  searchUnavailable: string;
+  searchResults: string;
+  series: string;
+  toc: string;
+  backToTop: string;
+  copyCode: string;
+  copyFailed: string;
+  codeLanguage: (lang: string) => string;
+  scrollHint: string;
+  published: string;
+  updated: string;
+  category: string;
+  /** Minutes: Chinese is counted at 400 characters a minute, other words at 200 a minute. */
+  readingTime: (minutes: number) => string;
+  postCount: (n: number) => string;
+  termCount: (n: number) => string;
+  latestOf: (name: string) => string;
+  previousPost: string;
+  nextPost: string;
+  newer: string;
+  older: string;
+  pageOf: (page: number, total: number) => string;
+  pagination: string;
+  tagTitle: (name: string) => string;
+  categoryTitle: (name: string) => string;
+  seriesTitle: (name: string) => string;
+  /** `标签：MAE（3 篇文章）`: a page's description built from its title and a count. */
+  titleWithCount: (title: string, count: string) => string;
+  /** `全部标签：站名`, `归档：12 篇文章`. */
+  labelled: (label: string, value: string) => string;
+  /** A post's date as shown (its <time> carries the ISO date and time). */
+  date: (year: number, month: number, day: number) => string;
+  yearMonth: (year: number, month: number) => string;
+  year: (year: number) => string;
+  notFoundTitle: string;
+  notFoundBody: string;
+  backHome: string;
+  movedTo: string;
+  notFoundSearch: string;
+  feeds: string;
+  rss: string;
+  atom: string;
+  jsonFeed: string;
+  poweredBy: string;
+  mainNav: string;
+  siteFooter: string;
+  theme: string;
+  themeSystem: string;
+  themeLight: string;
+  themeDark: string;
+  copy: string;
+  copied: string;
+  // Knowledge base: series, backlinks, related posts, per-term feeds.
+  backlinks: string;
+  related: string;
+  seriesPosition: (position: number, total: number) => string;
+  seriesPrevious: string;
+  seriesNext: string;
+  seriesPart: (n: number) => string;
+  /** The default nav (when the config sets no `nav`). */
+  nav: { home: string; categories: string; tags: string; archives: string; search: string };
+  /** Text the Markdown renderer writes into posts. */
+  markdown: {
+    footnotes: string;
+    /** The back link of a footnote, by the number of its reference (`1`, `2`, …). */
+    footnoteBack: (ref: string) => string;
+    anchor: (heading: string) => string;
+    alerts: { note: string; tip: string; important: string; warning: string; caution: string };
+  };
+  /** `folio new`: the body of a new post, under its frontmatter. */
+  newPost: string;}
+
+/** `strings` in the config: any entry of the table, at any depth. */
+export type StringOverrides = DeepPartial<Strings>;
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };

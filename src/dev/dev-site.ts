@@ -6,6 +6,7 @@ import type { AssetManifest } from '../config/types.ts';
 import { ConfigError, type SiteConfig } from '../config.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import type { LoadResult } from '../content/load.ts';
+import type { MarkdownLabels } from '../markdown/labels.ts';
 import type { Rendered, RenderInput } from '../markdown/render.ts';
 import type { LazyFile } from '../output/emit.ts';
 import type { SiteTemplates } from '../plugins/site-templates.ts';
@@ -58,8 +59,10 @@ interface Snapshot {
   fingerprint: string;
   loaded: LoadResult;
   inputs: Map<string, RenderInput>;
-  /** Hash of what every document's render depends on (all URLs, wikilink targets, base). */
+  /** Hash of what every document's render depends on (all URLs, wikilink targets, base, labels). */
   siteKey: string;
+  /** Text rendering writes into posts, in the site's language. */
+  labels: MarkdownLabels;
   keys: Map<string, string>;
   site: Site;
   docs: Map<string, Doc>;
@@ -82,7 +85,7 @@ export class DevSite {
   /** `request` is set on renders with errors: they are reused within that request only. */
   private renders = new Map<string, { key: string; version: number; rendered: Rendered; request?: number }>();
   private requests = 0;
-  private renderer?: { from: Pipeline; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
+  private renderer?: { from: Pipeline; labels: string; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
   private request?: RequestTrace;
   private reported = new Set<string>();
   private warming?: Snapshot;
@@ -264,6 +267,7 @@ export class DevSite {
     const loaded = reload ? p.loadContent({ contentDir: options.contentDir, timeZone: config.timeZone, drafts: options.drafts, display: options.display }) : prev.loaded;
     if (reload) this.reported.clear();
 
+    const labels = p.markdownLabels(p.resolveStrings(config.language, config.strings));
     const docPaths = Object.fromEntries(loaded.docs.map((d) => [d.rel, d.path]));
     const wikiIndex = p.buildWikiIndex(loaded.docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
     const inputs = new Map<string, RenderInput>(
@@ -280,7 +284,8 @@ export class DevSite {
       fingerprint,
       loaded,
       inputs,
-      siteKey: hash(JSON.stringify([docPaths, wikiIndex, config.base, options.contentDir])),
+      siteKey: hash(JSON.stringify([docPaths, wikiIndex, config.base, options.contentDir, labels])),
+      labels,
       keys: new Map(),
       site: undefined as unknown as Site,
       docs: new Map(),
@@ -315,7 +320,7 @@ export class DevSite {
     if (this.request) (reason === 'content' ? this.request.shown : this.request.used).add(rel);
     const hit = this.peek(snap, rel);
     if (hit) return hit;
-    const renderer = this.rendererFor(snap.pipeline);
+    const renderer = this.rendererFor(snap.pipeline, snap.labels);
     const input = snap.inputs.get(rel)!;
     const key = this.key(snap, rel);
     let rendered = renderer.disk?.get(input);
@@ -331,12 +336,14 @@ export class DevSite {
     return rendered;
   }
 
-  private rendererFor(p: Pipeline) {
-    if (this.renderer?.from !== p) {
+  private rendererFor(p: Pipeline, labels: MarkdownLabels) {
+    const said = JSON.stringify(labels);
+    if (this.renderer?.from !== p || this.renderer.labels !== said) {
       this.renderer = {
         from: p,
-        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() } }),
-        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir) } : {}),
+        labels: said,
+        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() }, labels }),
+        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir, labels) } : {}),
       };
     }
     return this.renderer;

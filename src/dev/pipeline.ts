@@ -11,5 +11,6 @@ export { checkFragments } from '../site/link-check.ts';
 export { outputFile } from '../site/urls.ts';
 export { siteFiles } from '../output/emit.ts';
 export { createContext } from '../plugins/context.ts';
+export { markdownLabels, resolveStrings } from '../plugins/context.ts';
 export { resolveConfig } from '../config.ts';
 export { RenderCache } from '../cache/render-cache.ts';

@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../config/types.ts';
 import { display, resolveOptions } from '../build.ts';
 import { checkConfig, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
-import { CLIENT_DIR } from '../output/client-assets.ts';
+import { CLIENT_DIR, writeStyleEntry, type SiteLook } from '../output/client-assets.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
 import { loadSiteTemplates, siteTemplatesDir } from '../plugins/site-templates.ts';
 import { DevSite, type Pipeline } from './dev-site.ts';
@@ -38,8 +39,9 @@ const HAS_SOURCES = existsSync(PIPELINE);
 const NO_CONFIG: Partial<SiteConfig> = {};
 
 /** In dev, Vite serves templates/client/ from source: these are its URLs under the base. */
-export function devAssets(base: string): AssetManifest {
-  return { main: `${base}main.ts`, style: `${base}style.css`, math: `${base}math.css`, theme: `${base}theme-init.js`, favicon: `${base}favicon.svg` };
+export function devAssets(base: string, style?: string): AssetManifest {
+  // The site's stylesheet entry (theme tokens, its css files) is a file of its own, served by Vite from where it is.
+  return { main: `${base}main.ts`, style: style ? `${base}@fs${style.split(path.sep).join('/')}` : `${base}style.css`, math: `${base}math.css`, theme: `${base}theme-init.js`, favicon: `${base}favicon.svg` };
 }
 
 /**
@@ -81,18 +83,27 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     );
   };
 
+  // The site's look, as the build bundles it: written again when the config changes, and Vite
+  // updates the page's CSS when it or one of the site's css files does.
+  const lookOf = (config: Partial<SiteConfig>): SiteLook => ({ ...(config.theme ? { theme: config.theme } : {}), css: (config.css ?? []).map((f) => path.resolve(opts.root, f)) });
+  const styleDir = opts.cacheDir ? path.join(opts.cacheDir, 'dev-style') : mkdtempSync(path.join(tmpdir(), 'folio-dev-style-'));
+  const style = writeStyleEntry(styleDir, lookOf(opts.config));
   const site = new DevSite({
     contentDir: opts.contentDir,
     publicDir: opts.publicDir,
     base,
-    assets: devAssets(base),
+    assets: devAssets(base, style),
     drafts: true,
     ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
     pipeline: async () => (useVite ? load<Pipeline>(PIPELINE) : builtInPipeline),
     codeVersion: () => codeVersion,
     // The same object until the file changes: the site is rebuilt only when it does.
     // An edit that breaks the config is shown like any other error, naming the key.
-    userConfig: async () => (configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG),
+    userConfig: async () => {
+      const user = configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG;
+      writeStyleEntry(styleDir, lookOf(user));
+      return user;
+    },
     // Through Vite too: an edit to a template (or to a helper it imports) is seen at once.
     templates: () => loadSiteTemplates(opts.root, { display, load }),
     ...(configFile ? { configFile: display(configFile) } : {}),

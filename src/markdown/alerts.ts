@@ -1,17 +1,23 @@
 import type { Blockquote, Paragraph, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { strings } from '../../templates/strings.ts';
+import { DEFAULT_LABELS, type AlertKind } from './labels.ts';
 
 const MARKER = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
 
-type Kind = keyof typeof strings.alerts;
+type Kind = AlertKind;
+
+export interface AlertOptions {
+  /** Each kind's title, in the site's language. */
+  titles?: Record<AlertKind, string>;
+}
 
 /**
  * remark plugin: GitHub's alerts. A quote whose first line is `[!NOTE]` (or TIP, IMPORTANT,
  * WARNING, CAUTION) becomes `<div class="markdown-alert markdown-alert-note">` with a title.
  * The marker leaves the text (so excerpts never show it); the title exists only in the HTML.
  */
-export function remarkAlerts() {
+export function remarkAlerts(options: AlertOptions = {}) {
+  const titles = options.titles ?? DEFAULT_LABELS.alerts;
   return (tree: Root) => {
     visit(tree, 'blockquote', (node: Blockquote) => {
       const first = node.children[0];
@@ -28,7 +34,7 @@ export function remarkAlerts() {
       // A node with no text of its own: only remark-rehype sees it, through hName and hChildren.
       const title = {
         type: 'alertTitle',
-        data: { hName: 'p', hProperties: { className: ['markdown-alert-title'] }, hChildren: [{ type: 'text', value: strings.alerts[kind] }] },
+        data: { hName: 'p', hProperties: { className: ['markdown-alert-title'] }, hChildren: [{ type: 'text', value: titles[kind] }] },
       };
       node.children.unshift(title as unknown as Paragraph);
     });

@@ -3,7 +3,12 @@ import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { renderData } from './file-data.ts';
-import { strings } from '../../templates/strings.ts';
+import { DEFAULT_LABELS, fillLabel } from './labels.ts';
+
+export interface HeadingOptions {
+  /** The anchor's accessible name; `\uE000` stands for the heading's text. */
+  anchorLabel?: string;
+}
 
 const HEADING = /^h([2-6])$/;
 
@@ -11,7 +16,8 @@ const HEADING = /^h([2-6])$/;
  * rehype plugin, after rehype-slug: gives each heading a visible "#" anchor, fills the table of
  * contents (h2 and h3), and records every id on the page so that links into it can be checked.
  */
-export function rehypeHeadings() {
+export function rehypeHeadings(options: HeadingOptions = {}) {
+  const anchorLabel = options.anchorLabel ?? DEFAULT_LABELS.anchor;
   return (tree: Root, file: VFile) => {
     const data = renderData(file);
     visit(tree, 'element', (node: Element) => {
@@ -27,7 +33,7 @@ export function rehypeHeadings() {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: strings.anchorLabel(text) },
+        properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: fillLabel(anchorLabel, text) },
         children: [{ type: 'text', value: '#' }],
       });
     });

@@ -17,6 +17,7 @@ import { remarkExcerpt } from './excerpt.ts';
 import { rehypeFigure } from './figure.ts';
 import { rehypeHeadings } from './headings.ts';
 import { rehypeHtmlShape } from './html-shape.ts';
+import { DEFAULT_LABELS, fillLabel, type MarkdownLabels } from './labels.ts';
 import { rehypeLinks } from './links.ts';
 import { remarkLiquidTags } from './liquid.ts';
 import { rehypeMath, type MathOptions } from './math.ts';
@@ -37,6 +38,8 @@ export interface ProcessorOptions {
   math: MathOptions;
   /** Length of an excerpt cut from the body, in characters. */
   excerptLength?: number;
+  /** Text written into posts (footnotes, anchors, alerts), in the site's language. */
+  labels?: MarkdownLabels;
 }
 
 /** Languages written as plain text on purpose: no highlighting, no warning. */
@@ -47,6 +50,7 @@ export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 
  * Order matters: raw HTML is parsed and sanitised before anything we generate is added.
  */
 export function createProcessor(options: ProcessorOptions) {
+  const labels = options.labels ?? DEFAULT_LABELS;
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -61,13 +65,13 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkCjkAutolink)
     .use(remarkLiquidTags)
     .use(remarkWikilinks)
-    .use(remarkAlerts)
+    .use(remarkAlerts, { titles: labels.alerts })
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
     .use(remarkPlainText)
     .use(remarkRehype, {
       allowDangerousHtml: true,
-      footnoteLabel: '脚注',
-      footnoteBackLabel: (n: number) => `返回引用 ${n + 1}`,
+      footnoteLabel: labels.footnotes,
+      footnoteBackLabel: (n: number) => fillLabel(labels.footnoteBack, String(n + 1)),
     })
     .use(rehypeLiteralRawText)
     .use(rehypeRawWhenNeeded)
@@ -79,7 +83,7 @@ export function createProcessor(options: ProcessorOptions) {
     // `## 输出 $h_t$` keeps `h_t` in its id and its TOC entry.
     .use(rehypeSlug)
     .use(rehypeReservedIds)
-    .use(rehypeHeadings)
+    .use(rehypeHeadings, { anchorLabel: labels.anchor })
     .use(rehypeMath, options.math)
     .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
     .use(rehypeCodeInfo)

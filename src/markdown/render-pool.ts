@@ -3,12 +3,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { BUNDLED, PACKAGE_ROOT } from '../paths.ts';
+import type { MarkdownLabels } from './labels.ts';
 import type { MathOptions } from './math.ts';
 import { createProcessor } from './processor.ts';
 import { renderDocument, type RenderInput, type Rendered } from './render.ts';
 
 export interface RenderManyOptions {
   math: MathOptions;
+  /** Text written into posts in the site's language (the workers get it as their workerData). */
+  labels?: MarkdownLabels;
   /** Worker threads; 0 renders on this thread. Default: cores − 1 (the main thread works too). */
   threads?: number;
   /** Below this many documents, starting workers costs more than it saves. */
@@ -37,7 +40,7 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
     options.onProgress?.(done, inputs.length);
   };
   if (threads === 0 || inputs.length < (options.minParallel ?? 48)) {
-    const processor = createProcessor({ math: options.math });
+    const processor = createProcessor({ math: options.math, ...(options.labels ? { labels: options.labels } : {}) });
     inputs.forEach((input, i) => {
       results[i] = keep(i, renderDocument(processor, input));
       report(1);
@@ -48,10 +51,11 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
     filename: pathToFileURL(BUNDLED ? path.join(PACKAGE_ROOT, 'lib/render-worker.js') : path.join(PACKAGE_ROOT, 'src/markdown/render-worker.mjs')).href,
     minThreads: threads,
     maxThreads: threads,
+    workerData: { labels: options.labels },
   });
   // The main thread renders too, taking batches from the same queue, so a 2-core machine uses
   // both cores while one worker starts up.
-  const processor = createProcessor({ math: options.math });
+  const processor = createProcessor({ math: options.math, ...(options.labels ? { labels: options.labels } : {}) });
   let next = 0;
   const take = (): [number, RenderInput[]] | undefined => {
     if (next >= inputs.length) return undefined;

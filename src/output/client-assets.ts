@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Manifest } from 'vite';
 import { stampFile, stampTree } from '../cache/stamp.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
-import type { AssetManifest } from '../config/types.ts';
+import type { AssetManifest, ThemeOptions } from '../config/types.ts';
 import { href } from '../site/urls.ts';
+import { themeCss } from './site-css.ts';
 
 export const CLIENT_DIR = path.join(PACKAGE_ROOT, 'templates/client');
 
@@ -17,19 +18,56 @@ const ENTRIES = {
   math: 'math.css',
 } as const;
 
+/** The site's own look: `theme` tokens and its `css` files (absolute paths), bundled into the site CSS. */
+export interface SiteLook {
+  theme?: ThemeOptions;
+  css?: string[];
+}
+
 /**
  * Bundles `templates/client/` with Vite into `<outDir>/assets/` with content-hashed names
  * (cacheable forever) and returns their hrefs. KaTeX's fonts come along through math.css.
  */
-export async function buildClientAssets(outDir: string, base: string): Promise<AssetManifest> {
+export async function buildClientAssets(outDir: string, base: string, look: SiteLook = {}): Promise<AssetManifest> {
   const assetsDir = path.join(outDir, 'assets');
+  const style = siteStyle(path.join(outDir, 'style'), look);
   // Vite is large; load it only when the assets really have to be bundled.
   const { build } = await import('vite');
-  await bundle(build, assetsDir, base);
-  return manifestOf(assetsDir, base);
+  try {
+    await bundle(build, assetsDir, base, style);
+  } finally {
+    if (style !== path.join(CLIENT_DIR, ENTRIES.style)) rmSync(path.dirname(style), { recursive: true, force: true });
+  }
+  return manifestOf(assetsDir, base, style);
 }
 
-async function bundle(build: typeof import('vite').build, outDir: string, base: string): Promise<void> {
+/**
+ * The site stylesheet's entry: style.css alone, or (for a site with a `theme` or `css`) a file
+ * importing it, then the theme's tokens, then the site's own files, so that each may override
+ * what comes before. Vite inlines the imports: one hashed stylesheet either way.
+ */
+function siteStyle(dir: string, look: SiteLook): string {
+  if (themeCss(look.theme) === '' && (look.css ?? []).length === 0) return path.join(CLIENT_DIR, ENTRIES.style);
+  return writeStyleEntry(dir, look);
+}
+
+/** Writes the stylesheet entry for `look` into `dir` (also for `folio dev`, which serves it through Vite); returns its path. */
+export function writeStyleEntry(dir: string, look: SiteLook): string {
+  mkdirSync(dir, { recursive: true });
+  const tokens = themeCss(look.theme);
+  writeChanged(path.join(dir, 'theme.css'), tokens);
+  const imports = [path.join(CLIENT_DIR, ENTRIES.style), ...(tokens ? [path.join(dir, 'theme.css')] : []), ...(look.css ?? [])];
+  const entry = path.join(dir, 'style.css');
+  writeChanged(entry, imports.map((f) => `@import ${JSON.stringify(f.split(path.sep).join('/'))};\n`).join(''));
+  return entry;
+}
+
+/** Unchanged text is not written again: the dev server would reload the page for nothing. */
+function writeChanged(file: string, text: string): void {
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+}
+
+async function bundle(build: typeof import('vite').build, outDir: string, base: string, style: string): Promise<void> {
   await build({
     configFile: false,
     root: CLIENT_DIR,
@@ -45,12 +83,12 @@ async function bundle(build: typeof import('vite').build, outDir: string, base: 
       // Every font and image is a file: nothing as a data: URL, so a strict CSP (font-src 'self') holds.
       assetsInlineLimit: 0,
       target: 'es2020',
-      rollupOptions: { input: Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(CLIENT_DIR, v)])) },
+      rollupOptions: { input: { ...Object.fromEntries(Object.entries(ENTRIES).map(([k, v]) => [k, path.join(CLIENT_DIR, v)])), style } },
     },
   });
 }
 
-function manifestOf(assetsDir: string, base: string): AssetManifest {
+function manifestOf(assetsDir: string, base: string, style: string): AssetManifest {
   const manifestFile = path.join(assetsDir, '.vite-manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
   rmSync(manifestFile);
@@ -67,7 +105,7 @@ function manifestOf(assetsDir: string, base: string): AssetManifest {
   const theme = copyHashed(assetsDir, 'theme-init.js');
   const favicon = copyHashed(assetsDir, 'favicon.svg');
   const at = (file: string) => href(base, `/assets/${file}`);
-  return { main: at(fileOf(ENTRIES.main)), style: at(cssOf(ENTRIES.style)), math: at(cssOf(ENTRIES.math)), theme: at(theme), favicon: at(favicon) };
+  return { main: at(fileOf(ENTRIES.main)), style: at(cssOf(path.relative(CLIENT_DIR, style).split(path.sep).join('/'))), math: at(cssOf(ENTRIES.math)), theme: at(theme), favicon: at(favicon) };
 }
 
 function copyHashed(assetsDir: string, name: string): string {
@@ -96,7 +134,7 @@ export interface ClientBundle {
  * cache: the bundle depends only on templates/client/, the base and the installed packages, so
  * an unchanged bundle comes from `.cache/folio/assets/` instead of being built again.
  */
-export async function prepareClientAssets(base: string, cacheDir: string | undefined): Promise<ClientBundle> {
+export async function prepareClientAssets(base: string, cacheDir: string | undefined, look: SiteLook = {}): Promise<ClientBundle> {
   const bundle = (dir: string, manifest: AssetManifest, temporary: boolean): ClientBundle => ({
     manifest,
     dir,
@@ -107,9 +145,9 @@ export async function prepareClientAssets(base: string, cacheDir: string | undef
   });
   if (!cacheDir) {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-assets-'));
-    return bundle(dir, await buildClientAssets(dir, base), true);
+    return bundle(dir, await buildClientAssets(dir, base, look), true);
   }
-  const dir = path.join(cacheDir, 'assets', clientKey(base));
+  const dir = path.join(cacheDir, 'assets', clientKey(base, look));
   const manifestFile = path.join(dir, 'manifest.json');
   if (existsSync(manifestFile)) {
     try {
@@ -120,14 +158,16 @@ export async function prepareClientAssets(base: string, cacheDir: string | undef
   }
   rmSync(path.join(cacheDir, 'assets'), { recursive: true, force: true });
   const tmp = `${dir}.tmp-${process.pid}`;
-  const manifest = await buildClientAssets(tmp, base);
+  const manifest = await buildClientAssets(tmp, base, look);
   writeFileSync(path.join(tmp, 'manifest.json'), JSON.stringify(manifest));
   renameSync(tmp, dir);
   return bundle(dir, manifest, false);
 }
 
-function clientKey(base: string): string {
-  const hash = createHash('sha256').update(base);
+function clientKey(base: string, look: SiteLook): string {
+  const hash = createHash('sha256').update(base).update(JSON.stringify(look.theme ?? null));
+  // The site's own CSS, by path and content (an @import inside one is not followed).
+  for (const file of look.css ?? []) hash.update(file).update('\0').update(readFileSync(file)).update('\0');
   stampTree(hash, CLIENT_DIR);
   // This module holds the bundler settings: a change to them changes the output too.
   stampFile(hash, fileURLToPath(import.meta.url));

@@ -16,7 +16,8 @@ export class PageKeys {
 
   /** `templatesKey`: a digest of the site's own templates, which every page may be made with. */
   constructor(ctx: RenderContext, templatesKey = '') {
-    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config), templatesKey);
+    // The string table too: an override may be a function, which JSON would leave out.
+    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config), JSON.stringify(ctx.strings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)), templatesKey);
   }
 
   of(kind: string, sitePath: string, data: unknown): string {

@@ -1,6 +1,6 @@
 import { postAsides } from '../../templates/knowledge.ts';
 import { termTitle } from '../../templates/terms.ts';
-import type { FolioPlugin, RouteFile, RoutePage, TermKind } from '../config/types.ts';
+import type { FolioPlugin, RenderContext, RouteFile, RoutePage, TermKind } from '../config/types.ts';
 import { atom, jsonFeed, rss } from '../output/feeds.ts';
 import { robotsTxt, sitemap } from '../output/sitemap.ts';
 import { siteRedirects } from '../site/aliases.ts';
@@ -69,8 +69,10 @@ function terms(kind: 'tag' | 'category', name: string, indexPath: string, groups
         for (const slice of paginate(group.posts, site.config.perPage, group.term.path)) {
           yield page({ path: slice.path, data: () => ({ kind, term: group.term, count: group.posts.length, slice }), render: (ctx) => ctx.templates.list(ctx, kind, group, slice, feedPath) });
         }
-        const feedInfo = { title: `${termTitle(kind, group.term.name)} - ${site.config.title}`, description: site.config.description, homePath: group.term.path, feedPath };
-        yield page({ path: feedPath, data: () => ({ posts: group.posts, bodies: group.posts.map((p) => p.contentKey), feedInfo }), render: () => rss(site, group.posts, feedInfo) });
+        const feedInfo = { description: site.config.description, homePath: group.term.path, feedPath };
+        // The title is in the site's language: the string table is part of every page key.
+        const title = (ctx: RenderContext) => `${termTitle(kind, group.term.name, ctx.strings)} - ${site.config.title}`;
+        yield page({ path: feedPath, data: () => ({ posts: group.posts, bodies: group.posts.map((p) => p.contentKey), feedInfo }), render: (ctx) => rss(site, group.posts, { ...feedInfo, title: title(ctx) }) });
       }
     },
   };

@@ -7,7 +7,7 @@ import { siteTemplatesDir } from './site-templates.ts';
 import { TEMPLATE_NAMES, TEMPLATE_SOURCES } from './templates.ts';
 
 /** Types of the package entry a template may name. */
-const PUBLIC_TYPES = ['RenderContext', 'PageMeta', 'Post', 'Doc', 'PostRef', 'Term', 'TermGroup', 'TermKind', 'PageSlice', 'ArchiveMonth', 'PostExtras'];
+const PUBLIC_TYPES = ['RenderContext', 'PageMeta', 'Post', 'Doc', 'PostRef', 'Term', 'TermGroup', 'TermKind', 'PageSlice', 'ArchiveMonth', 'PostExtras', 'FooterLine', 'HeadElement', 'Strings'];
 const HAST_TYPES = ['Element', 'ElementContent', 'Root'];
 /** What `folio-ssg/templates` exports. */
 const KIT_NAMES = Object.keys(kit);

@@ -42,9 +42,9 @@ export const BUILT_IN_TEMPLATES: Templates = {
 
 /** Where each template's source is, for `folio eject`; in the order `folio eject` lists them. */
 export const TEMPLATE_SOURCES: Record<TemplateName, BuiltInTemplate> = {
-  layout: { description: 'the HTML document around every page: <head>, header, main, footer', file: 'layout.ts', fn: 'siteLayout', helpers: ['articleMeta', 'imageMeta', 'jsonLd'] },
+  layout: { description: 'the HTML document around every page: <head>, header, main, footer', file: 'layout.ts', fn: 'siteLayout', helpers: ['articleMeta', 'imageMeta', 'jsonLd', 'headElement'] },
   header: { description: 'site title, navigation, search box and theme switch', file: 'layout.ts', fn: 'header', helpers: ['icon', 'isCurrent'] },
-  footer: { description: 'the line at the foot of every page', file: 'layout.ts', fn: 'footer', helpers: [] },
+  footer: { description: 'the line at the foot of every page', file: 'layout.ts', fn: 'footer', helpers: ['footerLine'] },
   home: { description: 'the home page: the latest posts, paginated', file: 'home.ts', fn: 'homePage', helpers: [] },
   post: { description: 'a post: title, meta, contents, body, asides, previous/next', file: 'post.ts', fn: 'postPage', helpers: ['toc', 'backToTop', 'neighbours'] },
   page: { description: 'a standalone page (content/pages/)', file: 'post.ts', fn: 'standalonePage', helpers: [] },

@@ -1,4 +1,4 @@
-import { strings } from '../strings.ts';
+import { ui } from './ui.ts';
 
 /** How a code block's language is shown; others are shown as written in the fence. */
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -60,19 +60,20 @@ export function enhanceCodeBlocks(): void {
 }
 
 function copyButton(code: HTMLElement): HTMLButtonElement {
+  const strings = ui();
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'copy-code';
-  button.textContent = strings.copy;
-  button.setAttribute('aria-label', strings.copyCode);
+  button.textContent = strings.copy ?? '';
+  button.setAttribute('aria-label', strings.copyCode ?? '');
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(code.innerText);
-      button.textContent = strings.copied;
+      button.textContent = strings.copied ?? '';
     } catch {
-      button.textContent = strings.copyFailed;
+      button.textContent = strings.copyFailed ?? '';
     }
-    setTimeout(() => (button.textContent = strings.copy), 1500);
+    setTimeout(() => (button.textContent = strings.copy ?? ''), 1500);
   });
   return button;
 }

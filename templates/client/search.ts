@@ -2,7 +2,7 @@
 // and a note; with it, `?q=` (from the header box or this page's form) is searched as you type
 // and on Enter. Results whose title holds the query come first; each shows an excerpt cut at
 // sentence boundaries, without the title, with the query's own words highlighted.
-import { strings } from '../strings.ts';
+import { fill, readStrings } from './ui.ts';
 import { isRelevant, matchedWords } from './search-relevance.ts';
 import { excerpt, highlightTerms, mark, plainContent, rankByTitle, type ExcerptPart } from './search-text.ts';
 
@@ -28,6 +28,16 @@ interface Pagefind {
 
 const MAX_RESULTS = 20;
 
+/** What this page says (templates/strings.ts `searchStrings`): `\uE000` stands for the query. */
+interface SearchStrings {
+  loading: string;
+  unavailable: string;
+  results: string;
+  none: string;
+  /** By the number of results, 0 to MAX_RESULTS. */
+  count: string[];
+}
+
 /** The extra shards of the index, listed by the build; none for a site indexed in one piece. */
 async function shardList(bundle: string): Promise<string[]> {
   try {
@@ -46,6 +56,7 @@ export function enhanceSearch(): void {
   const form = document.querySelector<HTMLFormElement>('.search-form');
   const input = document.querySelector<HTMLInputElement>('#search-input');
   if (!container || !form || !input) return;
+  const strings = readStrings<SearchStrings>(container);
   const bundle = container.dataset.bundle ?? '/pagefind/';
   const base = container.dataset.base ?? '/';
 
@@ -62,7 +73,7 @@ export function enhanceSearch(): void {
     })());
 
   const statusLine = container.querySelector<HTMLElement>('.search-status') ?? container.appendChild(status());
-  const list = container.querySelector<HTMLOListElement>('.search-result-list') ?? container.appendChild(resultList());
+  const list = container.querySelector<HTMLOListElement>('.search-result-list') ?? container.appendChild(resultList(strings.results ?? ''));
   /** `data-state` says where the search is (for styles and tests); the status line says it in words. */
   const show = (state: 'idle' | 'loading' | 'done' | 'empty' | 'error', text: string, items: HTMLElement[] = []) => {
     container.dataset.state = state;
@@ -82,7 +93,7 @@ export function enhanceSearch(): void {
       return;
     }
     // Earlier results stay on screen while the next ones load: typing does not make the page jump.
-    if (list.childElementCount === 0) show('loading', strings.searchLoading);
+    if (list.childElementCount === 0) show('loading', strings.loading ?? '');
     else container.setAttribute('aria-busy', 'true');
     let fragments: PagefindFragment[];
     try {
@@ -94,12 +105,12 @@ export function enhanceSearch(): void {
       const relevant = data.filter((f) => isRelevant(query, matchedWords(f.raw_content ?? '', f.locations)));
       fragments = rankByTitle(query, relevant, (f) => f.meta.title ?? '').slice(0, MAX_RESULTS);
     } catch {
-      if (ticket === latest) show('error', strings.searchUnavailable);
+      if (ticket === latest) show('error', strings.unavailable ?? '');
       return;
     }
     if (ticket !== latest) return;
-    if (fragments.length === 0) show('empty', strings.searchNoResults(query));
-    else show('done', strings.searchResultCount(fragments.length, query), fragments.map((f) => resultItem(f, query)));
+    if (fragments.length === 0) show('empty', fill(strings.none ?? '', query));
+    else show('done', fill(strings.count?.[fragments.length] ?? '', query), fragments.map((f) => resultItem(f, query)));
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -151,10 +162,10 @@ function status(): HTMLElement {
   return p;
 }
 
-function resultList(): HTMLOListElement {
+function resultList(label: string): HTMLOListElement {
   const list = document.createElement('ol');
   list.className = 'search-result-list';
-  list.setAttribute('aria-label', strings.searchResults);
+  list.setAttribute('aria-label', label);
   list.hidden = true;
   return list;
 }

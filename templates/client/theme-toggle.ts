@@ -1,7 +1,8 @@
+import { ui } from './ui.ts';
+
 type Theme = 'light' | 'dark' | 'system';
 const KEY = 'folio-theme';
 const ORDER: Theme[] = ['system', 'light', 'dark'];
-const LABELS: Record<Theme, string> = { system: '主题：跟随系统', light: '主题：浅色', dark: '主题：深色' };
 
 function current(): Theme {
   try {
@@ -12,7 +13,14 @@ function current(): Theme {
   }
 }
 
+/** What the button says for each choice, in the site's language. */
+function labels(): Record<Theme, string> {
+  const s = ui();
+  return { system: s.themeSystem ?? '', light: s.themeLight ?? '', dark: s.themeDark ?? '' };
+}
+
 function apply(theme: Theme, button: HTMLButtonElement): void {
+  const LABELS = labels();
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
   button.setAttribute('aria-label', LABELS[theme]);

@@ -38,7 +38,11 @@ async function problems(configText: string): Promise<string[]> {
 
 // Each mistake: the config lines, then the exact line printed for it.
 const cases: [string, string, string][] = [
-  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions'],
+  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions, theme, css, head, footer, strings'],
+  ['a stylesheet that is not in the site folder', "  css: ['styles/site.css'],", 'site.config.ts:4: css[0] "styles/site.css": no such file in the site folder'],
+  ['a language without a string table', "  language: 'fr',", 'site.config.ts:4: language has no string table for "fr": use "zh-CN" or "en" (or zh, zh-Hans, en-US, en-GB, …), and give your own words with strings: { … }'],
+  ['a script in <head> that is not loaded by URL', "  head: [{ tag: 'script', attrs: { src: '/x.js' } }],", 'site.config.ts:4: head[0].attrs.src must be the https URL of the script (pages allow no inline script, and public/ publishes no .js), got "/x.js"'],
+  ['a code theme highlight.js does not have', "  theme: { code: { dark: 'githubdark' } },", expect.stringMatching(/^site\.config\.ts:4: theme\.code\.dark must be a highlight\.js theme \(did you mean "github-dark"\?\), got "githubdark"; choices: .*github-dark, /) as unknown as string],
   ['a time zone that is not an IANA name', "  timeZone: 'Beijing',", 'site.config.ts:4: timeZone must be an IANA time zone such as "Asia/Shanghai", got "Beijing"'],
   ['a time zone written as a city', "  timeZone: 'shanghai',", 'site.config.ts:4: timeZone must be an IANA time zone such as "Asia/Shanghai", got "shanghai" (did you mean "Asia/Shanghai"?)'],
   ['a base that is a URL', "  base: 'https://example.org/blog/',", 'site.config.ts:4: base must be a path such as "/" or "/blog/", got "https://example.org/blog/"'],

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basicSite } from '../fixtures/basic.ts';
+import { englishSite } from '../fixtures/english.ts';
 import { compiledCli, startDev, type RunningDev } from '../helpers/dev.ts';
 import { makeProject, post, removeProject } from '../helpers/fixture.ts';
 
@@ -131,5 +132,37 @@ describe('folio dev', () => {
     await expect.poll(() => dev.output()).toMatch(/content\/posts\/ssl\/mae\.md:\d+:\d+: warning: KaTeX cannot render/);
     writeFileSync(mae(), good);
     expect((await get('posts/mae/')).text).not.toContain('math-error');
+  });
+});
+
+describe('folio dev with a site of its own look', () => {
+  let project: string;
+  let dev: RunningDev;
+  beforeAll(async () => {
+    project = makeProject(englishSite);
+    dev = await startDev(project);
+  }, 60_000);
+  afterAll(async () => {
+    await dev?.stop();
+    removeProject(project);
+  });
+
+  /** The page's one stylesheet, as the browser asks for it. */
+  const stylesheet = async () => {
+    const page = await (await fetch(new URL('posts/masking/', dev.url))).text();
+    const href = /<link rel="stylesheet" href="([^"]+)"/.exec(page)?.[1];
+    expect(href).toBeDefined();
+    return (await fetch(new URL(href!, dev.url), { headers: { accept: 'text/css' } })).text();
+  };
+
+  it('serves the theme tokens and the css files, and follows edits to both', async () => {
+    const first = await stylesheet();
+    expect(first).toContain('--measure: 30rem');
+    expect(first).toContain('#b00020');
+    expect(first).toContain('text-transform: uppercase');
+    writeFileSync(path.join(project, 'site.config.ts'), readFileSync(path.join(project, 'site.config.ts'), 'utf8').replace('#b00020', '#123456'));
+    writeFileSync(path.join(project, 'styles/site.css'), '.site-title { text-transform: lowercase; }\n');
+    await expect.poll(stylesheet, { timeout: 15_000 }).toContain('#123456');
+    await expect.poll(stylesheet, { timeout: 15_000 }).toContain('text-transform: lowercase');
   });
 });

@@ -6,6 +6,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visitParents } from 'unist-util-visit-parents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS } from '../../src/markdown/reserved-ids.ts';
+import { englishSite } from '../fixtures/english.ts';
 import { folio, listFiles, makeProject, REPO, removeProject } from '../helpers/fixture.ts';
 import { xmlProblems } from '../helpers/inert.ts';
 import { manyPosts } from '../helpers/many-posts.ts';
@@ -31,6 +32,11 @@ const SITES: Record<string, () => { cwd: string; out: string }> = {
     dirs.push(dir);
     cpSync(path.join(REPO, 'tests/fixtures/invalid/_base'), dir, { recursive: true });
     cpSync(path.join(REPO, 'tests/fixtures/invalid/warnings'), dir, { recursive: true });
+    return { cwd: dir, out: path.join(dir, 'out') };
+  },
+  'an English site with its own theme, css, head and footer': () => {
+    const dir = makeProject(englishSite);
+    dirs.push(dir);
     return { cwd: dir, out: path.join(dir, 'out') };
   },
   '120 generated posts (paginated lists)': () => {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/content/frontmatter.ts';
@@ -94,5 +94,25 @@ describe('folio new in a copy of content/', () => {
     expect(folio(project, 'new', 'x', '--slug', 'Bad Slug').stderr).toContain('"Bad Slug" is not a valid slug');
     expect(existsSync(path.join(project, 'content/posts/x.md'))).toBe(false);
     expect(existsSync(path.join(project, 'escape.md'))).toBe(false);
+  });
+});
+
+describe('folio new on an English site', () => {
+  let project: string;
+  afterAll(() => removeProject(project));
+
+  it('writes the skeleton from the site language, or from strings.newPost', () => {
+    project = makeProject({ 'site.config.ts': "export default { title: 'Notes', language: 'en-US' };\n", 'content/posts/.keep': '' });
+    const r = folio(project, 'new', 'Hello world');
+    expect(r.code).toBe(0);
+    const text = read(project, 'content/posts/hello-world.md');
+    expect(text).toContain('Write the introduction here');
+    expect(text).toContain('<!-- more -->');
+    expect(text).not.toMatch(/\p{Script=Han}/u);
+    expect(parseSource(text, 'p.md', 'UTC').diagnostics).toEqual([]);
+
+    writeFileSync(path.join(project, 'site.config.ts'), "export default { title: 'Notes', language: 'en', strings: { newPost: 'Start here.\\n' } };\n");
+    expect(folio(project, 'new', 'Second').code).toBe(0);
+    expect(read(project, 'content/posts/second.md')).toMatch(/---\n\nStart here\.\n$/);
   });
 });

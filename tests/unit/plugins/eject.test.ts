@@ -51,7 +51,7 @@ describe('folio eject', () => {
   it('copies the template with the helpers it uses', () => {
     const post = ejectSource('post');
     for (const helper of ['function toc(', 'function backToTop(', 'function neighbours(']) expect(post).toContain(helper);
-    expect(post).toContain("import { strings, layout, optional, postMeta");
+    expect(post).toContain("import { layout, optional, postMeta");
     const header = ejectSource('header');
     expect(header).toMatch(/^import \{ h, s \} from 'hastscript';$/m);
     expect(header).toContain('function isCurrent(');

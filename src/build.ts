@@ -125,7 +125,7 @@ export async function buildSite(
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
 async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']) {
-  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey } = await loadStages();
+  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey, sitePlugins } = await loadStages();
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
   const inputs: RenderInput[] = docs.map((doc) => ({
@@ -154,6 +154,8 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     misses.map((m) => m.input),
     {
       math: { failOn: 'error' },
+      plugins: sitePlugins(opts.config),
+      siteConfig: { root: opts.root, ...(opts.configFile ? { file: opts.configFile } : {}) },
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       ...(onProgress ? { onProgress: (done: number) => onProgress(rendered.size + done, inputs.length) } : {}),
       // Each render goes to the cache as it arrives and keeps its HTML there, read back when a

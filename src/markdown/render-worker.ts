@@ -1,9 +1,15 @@
-// Worker entry: one processor per worker thread, reused for every document it renders.
-import { createProcessor } from './processor.ts';
-import { renderDocument, type RenderInput, type Rendered } from './render.ts';
+// Worker entry: one processor per worker thread, reused for every document it renders. A site
+// with Markdown plugins sends where its config is; the worker loads it once (see site-config.ts).
+import type { Processor } from './processor.ts';
+import type { RenderTask } from './render-pool.ts';
+import { renderDocument, type Rendered } from './render.ts';
+import { siteProcessor } from './site-config.ts';
 
-const processor = createProcessor({ math: { failOn: 'error' } });
+let ready: { source: string; processor: Promise<Processor> } | undefined;
 
-export default function render(inputs: RenderInput[]): Rendered[] {
-  return inputs.map((input) => renderDocument(processor, input));
+export default async function render(task: RenderTask): Promise<Rendered[]> {
+  const source = JSON.stringify(task.siteConfig ?? null);
+  if (ready?.source !== source) ready = { source, processor: siteProcessor(task.siteConfig, { failOn: 'error' }) };
+  const processor = await ready.processor;
+  return task.inputs.map((input) => renderDocument(processor, input));
 }

@@ -38,7 +38,7 @@ async function problems(configText: string): Promise<string[]> {
 
 // Each mistake: the config lines, then the exact line printed for it.
 const cases: [string, string, string][] = [
-  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions'],
+  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions, markdown, plugins'],
   ['a time zone that is not an IANA name', "  timeZone: 'Beijing',", 'site.config.ts:4: timeZone must be an IANA time zone such as "Asia/Shanghai", got "Beijing"'],
   ['a time zone written as a city', "  timeZone: 'shanghai',", 'site.config.ts:4: timeZone must be an IANA time zone such as "Asia/Shanghai", got "shanghai" (did you mean "Asia/Shanghai"?)'],
   ['a base that is a URL', "  base: 'https://example.org/blog/',", 'site.config.ts:4: base must be a path such as "/" or "/blog/", got "https://example.org/blog/"'],
@@ -55,6 +55,18 @@ const cases: [string, string, string][] = [
     'site.config.ts:6: nav[1].path must be a site path starting with "/", such as "/about/", got "tags/"',
   ],
   ['a nav entry without a title', "  nav: [{ path: '/' }],", 'site.config.ts:4: nav[0].title is required'],
+  [
+    'a Markdown plugin named as text instead of imported',
+    "  markdown: { remarkPlugins: ['remark-gfm'] },",
+    'site.config.ts:4: markdown.remarkPlugins[0] must be a plugin (a function, imported at the top of the config) or [plugin, options], got "remark-gfm"',
+  ],
+  [
+    'options given without their plugin',
+    "  markdown: {\n    rehypePlugins: [\n      (o) => (t) => t,\n      [{ target: '_blank' }],\n    ],\n  },",
+    'site.config.ts:7: markdown.rehypePlugins[1] must be a plugin (a function, imported at the top of the config) or [plugin, options], got [an object]',
+  ],
+  ['a plugin without a name', '  plugins: [{ remarkPlugins: [] }],', 'site.config.ts:4: plugins[0].name is required'],
+  ['plugins given as one object', "  plugins: { name: 'x' },", 'site.config.ts:4: plugins must be a list of plugins such as [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got an object'],
 ];
 
 describe('site.config.ts mistakes', () => {

@@ -30,8 +30,10 @@ export interface DevSiteOptions {
   pipeline: () => Promise<Pipeline>;
   /** Bumped when Folio's own code changes: every render is then stale. */
   codeVersion: () => number;
-  /** The user's settings from site.config.ts: a new object after an edit. */
+  /** The user's settings from site.config.ts: a new object after an edit (to it or a module it imports). */
   userConfig: () => Promise<Partial<SiteConfig>>;
+  /** The site's cache key for a config (`siteKey`), the same the build uses. */
+  cacheKey: (config: SiteConfig) => string;
   display: (abs: string) => string;
   /** Receives each new diagnostic once (until the content changes) and other messages. */
   report: (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => void;
@@ -50,6 +52,8 @@ interface Snapshot {
   codeVersion: number;
   user: Partial<SiteConfig>;
   config: SiteConfig;
+  /** `siteKey` of this config: renders and the disk cache are keyed on it. */
+  cacheKey: string;
   fingerprint: string;
   loaded: LoadResult;
   inputs: Map<string, RenderInput>;
@@ -77,7 +81,7 @@ export class DevSite {
   /** `request` is set on renders with errors: they are reused within that request only. */
   private renders = new Map<string, { key: string; version: number; rendered: Rendered; request?: number }>();
   private requests = 0;
-  private renderer?: { from: Pipeline; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
+  private renderer?: { from: Pipeline; cacheKey: string; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
   private request?: RequestTrace;
   private reported = new Set<string>();
   private warming?: Snapshot;
@@ -237,7 +241,7 @@ export class DevSite {
     const user = await options.userConfig();
     const fingerprint = contentFingerprint(options.contentDir);
     const prev = this.current;
-    if (prev && prev.pipeline === p && prev.user === user && prev.fingerprint === fingerprint) return prev;
+    if (prev && prev.pipeline === p && prev.user === user && prev.fingerprint === fingerprint && prev.codeVersion === options.codeVersion()) return prev;
 
     const config = p.resolveConfig(user, { base: options.base });
     if (user.base !== undefined && p.resolveConfig(user).base !== options.base && !this.baseWarned) {
@@ -256,15 +260,17 @@ export class DevSite {
         { rel: doc.rel, displayPath: doc.file, body: doc.body, sitePath: doc.path, docPaths, wikiIndex, contentDir: options.contentDir, base: config.base },
       ]),
     );
+    const cacheKey = options.cacheKey(config);
     const snap: Snapshot = {
       pipeline: p,
       codeVersion: options.codeVersion(),
       user,
       config,
+      cacheKey,
       fingerprint,
       loaded,
       inputs,
-      siteKey: hash(JSON.stringify([docPaths, wikiIndex, config.base, options.contentDir])),
+      siteKey: hash(JSON.stringify([cacheKey, docPaths, wikiIndex, config.base, options.contentDir])),
       keys: new Map(),
       site: undefined as unknown as Site,
       docs: new Map(),
@@ -299,7 +305,7 @@ export class DevSite {
     if (this.request) (reason === 'content' ? this.request.shown : this.request.used).add(rel);
     const hit = this.peek(snap, rel);
     if (hit) return hit;
-    const renderer = this.rendererFor(snap.pipeline);
+    const renderer = this.rendererFor(snap);
     const input = snap.inputs.get(rel)!;
     const key = this.key(snap, rel);
     let rendered = renderer.disk?.get(input);
@@ -315,12 +321,15 @@ export class DevSite {
     return rendered;
   }
 
-  private rendererFor(p: Pipeline) {
-    if (this.renderer?.from !== p) {
+  /** The processor for a snapshot's code and config (its site plugins), made again when either changes. */
+  private rendererFor(snap: Snapshot) {
+    const p = snap.pipeline;
+    if (this.renderer?.from !== p || this.renderer.cacheKey !== snap.cacheKey) {
       this.renderer = {
         from: p,
-        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() } }),
-        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir) } : {}),
+        cacheKey: snap.cacheKey,
+        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() }, plugins: p.sitePlugins(snap.config) }),
+        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir, snap.cacheKey) } : {}),
       };
     }
     return this.renderer;

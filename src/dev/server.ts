@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../../templates/context.ts';
 import { display, resolveOptions } from '../build.ts';
+import { siteKey } from '../cache/code-key.ts';
 import { checkConfig, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
 import { CLIENT_DIR } from '../output/client-assets.ts';
@@ -92,6 +93,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     // The same object until the file changes: the site is rebuilt only when it does.
     // An edit that breaks the config is shown like any other error, naming the key.
     userConfig: async () => (configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG),
+    // The build's key, so that a clean render here is a cache hit for the next build and back.
+    cacheKey: (config) => siteKey({ root: opts.root, config, exclude: [opts.contentDir, opts.publicDir, path.join(opts.root, 'dist'), path.join(opts.root, '.cache')] }),
     display,
     report: (diagnostics, sources) => {
       for (const d of diagnostics) {

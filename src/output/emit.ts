@@ -22,6 +22,8 @@ import type { OutputFile } from './writer.ts';
 export interface EmitOptions {
   /** Files copied as they are (favicon, robots.txt); a generated file of the same name yields. */
   publicDir?: string;
+  /** The site's cache key (`siteKey`): every page key covers it. */
+  cacheKey?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export function emitSite(site: Site, ctx: RenderContext, options: EmitOptions = 
 /** Every file of the site, each rendered on demand: the routing table shared by build and dev. */
 export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions = {}): LazyFile[] {
   const files: LazyFile[] = [];
-  const keys = new PageKeys(ctx);
+  const keys = new PageKeys(ctx, options.cacheKey);
   /** A page, rendered on demand, keyed by the data its template is given (see PageKeys). */
   const page = (sitePath: string, tree: () => Root, data: () => unknown) =>
     files.push({ path: outputFile(sitePath), render: () => html(tree()), key: () => keys.of('page', sitePath, data()) });

@@ -14,8 +14,9 @@ export class PageKeys {
   private readonly base: string;
   private readonly docKeys = new WeakMap<object, string>();
 
-  constructor(ctx: RenderContext) {
-    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config));
+  /** `cacheKey`: the site's key (`siteKey`), which covers Folio's code and the site's own; else Folio's code alone. */
+  constructor(ctx: RenderContext, cacheKey: string = CODE_KEY) {
+    this.base = digest(cacheKey, JSON.stringify(ctx.assets), JSON.stringify(ctx.config));
   }
 
   of(kind: string, sitePath: string, data: unknown): string {
@@ -48,6 +49,3 @@ function digest(...parts: string[]): string {
   for (const p of parts) hash.update(p).update('\0');
   return hash.digest('base64url');
 }
-
-/** Folio's own code and libraries: the key every cache shares. */
-const CODE_STAMP = CODE_KEY;

@@ -5,6 +5,8 @@ import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { createProcessor, sitePlugins } from '../../../src/markdown/processor.ts';
 import { renderDocument } from '../../../src/markdown/render.ts';
+import { bodyFor, payloads, refused } from '../../fixtures/xss.ts';
+import { activeContent } from '../../helpers/inert.ts';
 
 /** A site's remark plugin: a class and a data attribute on every heading, the unified way. */
 function remarkHeadingClass(options: { className: string }) {
@@ -60,6 +62,20 @@ describe('site Markdown plugins', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('keeps an element name a site plugin chooses, but never one that runs or embeds something', () => {
+    const remarkAside = () => (tree: MdastRoot) => {
+      visit(tree, 'blockquote', (node) => {
+        node.data = { hName: 'aside', hProperties: { className: ['note'], role: 'note' } };
+      });
+      visit(tree, 'inlineCode', (node) => {
+        node.data = { hName: 'script' };
+      });
+    };
+    const r = render('> 旁注\n\n`alert(1)`', { markdown: { remarkPlugins: [remarkAside] } });
+    expect(r.html).toContain('<aside class="note" role="note">\n<p>旁注</p>\n</aside>');
+    expect(r.html).not.toContain('<script');
+  });
+
   it('still sanitises raw HTML in the post, and raw HTML a plugin writes, when site plugins are on', () => {
     const r = render('## 标题\n\n<p data-folio-keep="guess:0" class="fancy" onclick="alert(3)">x</p>\n\n<script>alert(4)</script>', {
       plugins: [{ name: 'raw', remarkPlugins: [remarkHeadingClass.bind(null, { className: 'fancy' }), remarkRawScript] }],
@@ -85,5 +101,25 @@ describe('site Markdown plugins', () => {
   it('names an unknown code language from the block itself', () => {
     const r = render('```klingon\nx\n```', {});
     expect(r.diagnostics.map((d) => [d.rule, d.message, d.line])).toEqual([['code/unknown-language', 'unknown code language "klingon": the block is shown without highlighting', 1]]);
+  });
+});
+
+describe('the injection corpus with site plugins on', () => {
+  /** A site plugin that puts a class on every paragraph, link, image and heading it sees. */
+  function remarkClassEverything() {
+    return (tree: MdastRoot) => {
+      visit(tree, (node) => {
+        if (['paragraph', 'link', 'image', 'heading', 'emphasis'].includes(node.type)) node.data = { ...node.data, hProperties: { className: [`site-${node.type}`] } };
+      });
+    };
+  }
+  const processor = createProcessor({ math: { failOn: 'warning' }, plugins: sitePlugins({ markdown: { remarkPlugins: [remarkClassEverything], rehypePlugins: [rehypeTableBox] } }) });
+
+  it.each([...payloads, ...refused].map((p) => [p.name, p] as const))('%s stays inert', (_name, p) => {
+    const r = renderDocument(processor, { rel: 'posts/a.md', displayPath: 'a.md', body: bodyFor(p), sitePath: '/posts/a/', docPaths: {}, contentDir: '/nonexistent', base: '/' });
+    expect(activeContent(r.html, { page: false, base: '/' })).toEqual([]);
+    expect(r.html).not.toContain('data-folio-keep');
+    // The site plugin's classes are there: what it made is kept, while the payload is not.
+    if (p.kind !== 'math') expect(r.html).toContain('class="site-paragraph"');
   });
 });

@@ -81,6 +81,7 @@ export async function resolveOptions(options: BuildOptions): Promise<ResolvedOpt
   const contentDir = path.resolve(root, options.contentDir ?? 'content');
   const outDir = path.resolve(root, options.outDir ?? 'dist');
   const publicDir = path.join(root, 'public');
+  let cacheKey: string | undefined;
   return {
     root,
     ...(configFile ? { configFile } : {}),
@@ -88,7 +89,11 @@ export async function resolveOptions(options: BuildOptions): Promise<ResolvedOpt
     outDir,
     publicDir,
     config,
-    cacheKey: siteKey({ root, config, exclude: [contentDir, publicDir, outDir, path.join(root, '.cache')] }),
+    // Computed when a build or the dev server first asks (it reads Folio's code and the site's):
+    // `folio new` and `preview` never do.
+    get cacheKey() {
+      return (cacheKey ??= siteKey({ root, config, exclude: [contentDir, publicDir, outDir, path.join(root, '.cache')] }));
+    },
     drafts: options.drafts ?? false,
     strict: options.strict ?? false,
     search: options.search ?? true,

@@ -10,9 +10,15 @@ import { dependencyVersion, PACKAGE_ROOT } from '../paths.ts';
  * compiled lib/, whichever are installed) and the installed version of each runtime dependency.
  * Any change to the code that renders, a template, or an upgraded library gives a new key, with
  * no hand-kept version to forget. By content, not modification time, so a cache restored on a
- * fresh clone (CI) still hits. Part of `siteKey`, the key every cache uses.
+ * fresh clone (CI) still hits. Part of `siteKey`, the key every cache uses. Computed on first use.
  */
-export const CODE_KEY = (() => {
+export function codeKey(): string {
+  return (code ??= hashCode());
+}
+
+let code: string | undefined;
+
+function hashCode(): string {
   const hash = createHash('sha256');
   for (const dir of ['src', 'templates', 'lib']) {
     for (const f of walkFiles(path.join(PACKAGE_ROOT, dir), { display: (p) => p, name: dir }).files) hash.update(`${dir}/${f.rel}\0`).update(readFileSync(f.real)).update('\0');
@@ -21,7 +27,7 @@ export const CODE_KEY = (() => {
   hash.update(`folio@${pkg.version ?? ''}\n`);
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) hash.update(`${name}@${dependencyVersion(name) ?? 'missing'}\n`);
   return hash.digest('hex');
-})();
+}
 
 /** What a site is made with besides its content: see `siteKey`. */
 export interface SiteKeyInput {
@@ -37,7 +43,7 @@ const MODULE = /\.(?:[cm]?[jt]s|[jt]sx|json)$/;
 
 /**
  * The one key every cache uses (render, parse, page keys, build record, dev): Folio's own code
- * (`CODE_KEY`) and everything of the site's that changes what Folio makes of the same content:
+ * (`codeKey`) and everything of the site's that changes what Folio makes of the same content:
  * - the resolved config, with each plugin by its identity (name and source text) and options;
  * - the installed version of each package the site depends on (its package.json), where its
  *   plugins come from, and its lock file;
@@ -47,11 +53,11 @@ const MODULE = /\.(?:[cm]?[jt]s|[jt]sx|json)$/;
  */
 export function siteKey(input: SiteKeyInput): string {
   const { root } = input;
-  const hash = createHash('sha256').update(CODE_KEY).update('\0');
+  const hash = createHash('sha256').update(codeKey()).update('\0');
   hash.update(identity(input.config)).update('\0');
   siteDependencies(hash, root);
   const excluded = input.exclude.map((d) => path.relative(root, d).split(path.sep).join('/')).filter((rel) => rel !== '' && !rel.startsWith('..'));
-  // Folio's own folders, when the site is Folio's own repository (the demo): in CODE_KEY already.
+  // Folio's own folders, when the site is Folio's own repository (the demo): in codeKey already.
   const covered = new Set(['src', 'templates', 'lib'].map((d) => path.join(PACKAGE_ROOT, d)));
   const skip = (rel: string) => rel === 'node_modules' || rel.endsWith('/node_modules') || excluded.includes(rel) || covered.has(path.join(root, rel));
   for (const f of walkFiles(root, { display: (p) => p, name: 'site', skip }).files) {

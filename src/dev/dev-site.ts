@@ -260,7 +260,8 @@ export class DevSite {
         { rel: doc.rel, displayPath: doc.file, body: doc.body, sitePath: doc.path, docPaths, wikiIndex, contentDir: options.contentDir, base: config.base },
       ]),
     );
-    const cacheKey = options.cacheKey(config);
+    // Walks the site's own files: only again when the config, Folio's code or the pipeline changed.
+    const cacheKey = prev && prev.user === user && prev.pipeline === p && prev.codeVersion === options.codeVersion() && prev.config.base === config.base ? prev.cacheKey : options.cacheKey(config);
     const snap: Snapshot = {
       pipeline: p,
       codeVersion: options.codeVersion(),

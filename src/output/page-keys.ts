@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RenderContext } from '../../templates/context.ts';
-import { CODE_KEY } from '../cache/code-key.ts';
+import { codeKey } from '../cache/code-key.ts';
 import type { Doc } from '../site/model.ts';
 
 /**
@@ -15,7 +15,7 @@ export class PageKeys {
   private readonly docKeys = new WeakMap<object, string>();
 
   /** `cacheKey`: the site's key (`siteKey`), which covers Folio's code and the site's own; else Folio's code alone. */
-  constructor(ctx: RenderContext, cacheKey: string = CODE_KEY) {
+  constructor(ctx: RenderContext, cacheKey: string = codeKey()) {
     this.base = digest(cacheKey, JSON.stringify(ctx.assets), JSON.stringify(ctx.config));
   }
 

@@ -96,6 +96,8 @@ describe('one cache key over the generator and the site', () => {
     live = await until((h) => h.includes('stamp three') && h.includes('edited-again'));
     expect(live).toContain('<p class="plugin-stamp">stamp three</p>');
     expect(live).toContain('edited-again');
+    // The open page was told to reload for the plugin's module, as for any file the site is made from.
+    expect(dev.output()).toMatch(/changed plugins\/words\.ts: reloading/);
     await dev.stop();
     dev = undefined;
     // The build after dev sees the same plugin text (and reuses nothing stale).

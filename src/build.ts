@@ -3,6 +3,7 @@ import path from 'node:path';
 import { findConfigFile, loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
+import { siteKey } from './cache/code-key.ts';
 import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
@@ -69,6 +70,8 @@ export interface ResolvedOptions {
   search: boolean;
   /** Where the render cache lives, or undefined for no cache. */
   cacheDir?: string;
+  /** The one key every cache uses: Folio's code and the site's config, plugins, modules, templates and CSS (`siteKey`). */
+  cacheKey: string;
   threads?: number;
 }
 
@@ -76,13 +79,22 @@ export async function resolveOptions(options: BuildOptions): Promise<ResolvedOpt
   const root = path.resolve(options.root ?? process.cwd());
   const configFile = findConfigFile(root, options.configFile);
   const config = resolveConfig(await loadUserConfig(root, configFile, display), { base: options.base, url: options.url } as Partial<SiteConfig>);
+  const contentDir = path.resolve(root, options.contentDir ?? 'content');
+  const outDir = path.resolve(root, options.outDir ?? 'dist');
+  const publicDir = path.join(root, 'public');
+  let cacheKey: string | undefined;
   return {
     root,
     ...(configFile ? { configFile } : {}),
-    contentDir: path.resolve(root, options.contentDir ?? 'content'),
-    outDir: path.resolve(root, options.outDir ?? 'dist'),
-    publicDir: path.join(root, 'public'),
+    contentDir,
+    outDir,
+    publicDir,
     config,
+    // Computed when a build or the dev server first asks (it reads Folio's code and the site's):
+    // `folio new` and `preview` never do.
+    get cacheKey() {
+      return (cacheKey ??= siteKey({ root, config, exclude: [contentDir, publicDir, outDir, path.join(root, '.cache')] }));
+    },
     drafts: options.drafts ?? false,
     strict: options.strict ?? false,
     search: options.search ?? true,
@@ -107,7 +119,7 @@ export async function buildSite(
   const { config } = opts;
   const timer = stopwatch();
   const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
-  const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
+  const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir, cacheKey: opts.cacheKey } : {}) });
   timer.lap('load');
   const publicFiles = listPublic(opts.publicDir, display);
   const diagnostics = [...loaded.diagnostics, ...publicFiles.diagnostics];
@@ -126,7 +138,7 @@ export async function buildSite(
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
 async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: BuildOptions['onProgress']) {
-  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey, markdownLabels, resolveStrings } = await loadStages();
+  const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey, markdownLabels, resolveStrings, sitePlugins } = await loadStages();
   const labels = markdownLabels(resolveStrings(opts.config.language, opts.config.strings));
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
@@ -140,11 +152,11 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     contentDir: opts.contentDir,
     base: opts.config.base,
   }));
-  const cache = opts.cacheDir ? new RenderCache(opts.cacheDir, labels) : undefined;
+  const cache = opts.cacheDir ? new RenderCache(opts.cacheDir, opts.cacheKey) : undefined;
   const rendered = new Map<string, Rendered>();
   const misses: { input: RenderInput; key: string }[] = [];
   for (const input of inputs) {
-    const key = renderKey(input, labels);
+    const key = renderKey(input, opts.cacheKey);
     const hit = cache?.get(input, key);
     if (hit) {
       // Assigned, not spread: spreading would read the lazily loaded HTML.
@@ -157,6 +169,8 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     {
       math: { failOn: 'error' },
       labels,
+      plugins: sitePlugins(opts.config),
+      siteConfig: { root: opts.root, ...(opts.configFile ? { file: opts.configFile } : {}) },
       ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
       ...(onProgress ? { onProgress: (done: number) => onProgress(rendered.size + done, inputs.length) } : {}),
       // Each render goes to the cache as it arrives and keeps its HTML there, read back when a
@@ -239,7 +253,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let fileCount = 0;
     let reusedPages = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, createContext(config, assets, siteTemplates.own), { publicDir: opts.publicDir, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
+      for (const f of siteFiles(site, createContext(config, assets, siteTemplates.own), { publicDir: opts.publicDir, cacheKey: opts.cacheKey, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;
@@ -314,7 +328,8 @@ function configFiles(root: string): string[] {
 
 /** Everything besides files that changes what a build writes. */
 function fingerprintOptions(opts: ResolvedOptions): unknown {
-  return { config: opts.config, contentDir: opts.contentDir, drafts: opts.drafts, strict: opts.strict, search: opts.search, node: process.version };
+  // The config by value is in the key (plugins by identity), with Folio's code and the site's own modules.
+  return { cacheKey: opts.cacheKey, contentDir: opts.contentDir, drafts: opts.drafts, strict: opts.strict, search: opts.search, node: process.version };
 }
 
 export function failing(diagnostics: Diagnostic[], strict: boolean): boolean {

@@ -6,6 +6,7 @@ export { markdownLabels, resolveStrings } from './plugins/context.ts';
 export { outputKey, RenderCache, renderKey } from './cache/render-cache.ts';
 export { loadContent } from './content/load.ts';
 export { renderMany } from './markdown/render-pool.ts';
+export { sitePlugins } from './markdown/processor.ts';
 export { buildWikiIndex } from './markdown/wikilinks.ts';
 export { OwnLinks } from './output/check.ts';
 export { prepareClientAssets } from './output/client-assets.ts';

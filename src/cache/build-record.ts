@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.ts';
-import { PACKAGE_ROOT } from '../paths.ts';
 import { stampFile, stampTree } from './stamp.ts';
 
 /** What the last successful build into an output directory produced, kept in the cache. */
@@ -24,14 +23,15 @@ export interface BuildRecord {
 
 /**
  * A digest of everything a build reads: every file under the content and public folders and the
- * site config (by path, size and mtime), Folio's own sources and templates, and the options.
+ * site config (by path, size and mtime), and the options, which carry the site's cache key
+ * (`siteKey`: Folio's code, the config with its plugins, the site's modules, templates and CSS).
  * Equal fingerprints mean the build would write the same bytes.
  */
 export function inputFingerprint(dirs: string[], files: string[], options: unknown): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify(options));
-  for (const dir of [...dirs, path.join(PACKAGE_ROOT, 'src'), path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'lib')]) stampTree(hash, dir);
-  for (const file of [...files, path.join(PACKAGE_ROOT, 'package-lock.json')]) stampFile(hash, file);
+  for (const dir of dirs) stampTree(hash, dir);
+  for (const file of files) stampFile(hash, file);
   return hash.digest('hex');
 }
 

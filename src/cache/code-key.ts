@@ -1,17 +1,24 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { walkFiles } from '../content/walk.ts';
 import { dependencyVersion, PACKAGE_ROOT } from '../paths.ts';
 
 /**
- * One digest of the generator itself, shared by every cache (render, parse, page keys): the
- * bytes of Folio's own code (src/, templates/ and the compiled lib/, whichever are installed) and
- * the installed version of each runtime dependency. Any change to the code that renders, a
- * template, or an upgraded library gives a new key, with no hand-kept version to forget. By
- * content, not modification time, so a cache restored on a fresh clone (CI) still hits.
+ * One digest of the generator itself: the bytes of Folio's own code (src/, templates/ and the
+ * compiled lib/, whichever are installed) and the installed version of each runtime dependency.
+ * Any change to the code that renders, a template, or an upgraded library gives a new key, with
+ * no hand-kept version to forget. By content, not modification time, so a cache restored on a
+ * fresh clone (CI) still hits. Part of `siteKey`, the key every cache uses. Computed on first use.
  */
-export const CODE_KEY = (() => {
+export function codeKey(): string {
+  return (code ??= hashCode());
+}
+
+let code: string | undefined;
+
+function hashCode(): string {
   const hash = createHash('sha256');
   for (const dir of ['src', 'templates', 'lib']) {
     for (const f of walkFiles(path.join(PACKAGE_ROOT, dir), { display: (p) => p, name: dir }).files) hash.update(`${dir}/${f.rel}\0`).update(readFileSync(f.real)).update('\0');
@@ -20,4 +27,98 @@ export const CODE_KEY = (() => {
   hash.update(`folio@${pkg.version ?? ''}\n`);
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) hash.update(`${name}@${dependencyVersion(name) ?? 'missing'}\n`);
   return hash.digest('hex');
-})();
+}
+
+/** What a site is made with besides its content: see `siteKey`. */
+export interface SiteKeyInput {
+  root: string;
+  /** The resolved config (plugins included). */
+  config: object;
+  /** Folders that are the site's data or Folio's output, not its code: never read here. */
+  exclude: string[];
+}
+
+/** Files a site config may import from the site's own folder. */
+const MODULE = /\.(?:[cm]?[jt]s|[jt]sx|json)$/;
+
+/**
+ * The one key every cache uses (render, parse, page keys, build record, dev): Folio's own code
+ * (`codeKey`) and everything of the site's that changes what Folio makes of the same content:
+ * - the resolved config, with each plugin by its identity (name and source text) and options;
+ * - the installed version of each package the site depends on (its package.json), where its
+ *   plugins come from, and its lock file;
+ * - the site's own modules (`.ts`, `.js`, `.mjs`, … outside content/, public/, node_modules/,
+ *   the output and the cache), which its config may import, by content;
+ * - its `templates/` folder and the `css` files the config lists, by content.
+ */
+export function siteKey(input: SiteKeyInput): string {
+  const { root } = input;
+  const hash = createHash('sha256').update(codeKey()).update('\0');
+  hash.update(identity(input.config)).update('\0');
+  siteDependencies(hash, root);
+  const excluded = input.exclude.map((d) => path.relative(root, d).split(path.sep).join('/')).filter((rel) => rel !== '' && !rel.startsWith('..'));
+  // Folio's own folders, when the site is Folio's own repository (the demo): in codeKey already.
+  const covered = new Set(['src', 'templates', 'lib'].map((d) => path.join(PACKAGE_ROOT, d)));
+  const skip = (rel: string) => rel === 'node_modules' || rel.endsWith('/node_modules') || excluded.includes(rel) || covered.has(path.join(root, rel));
+  for (const f of walkFiles(root, { display: (p) => p, name: 'site', skip }).files) {
+    if (MODULE.test(f.rel) && f.rel !== 'package-lock.json') addFile(hash, f.rel, f.real);
+  }
+  const templates = path.join(root, 'templates');
+  if (!covered.has(templates)) for (const f of walkFiles(templates, { display: (p) => p, name: 'templates' }).files) addFile(hash, `templates/${f.rel}`, f.real);
+  const css = (input.config as { css?: unknown }).css;
+  if (Array.isArray(css)) for (const file of css) if (typeof file === 'string') addFile(hash, `css:${file}`, path.resolve(root, file));
+  return hash.digest('hex');
+}
+
+function addFile(hash: Hash, name: string, file: string): void {
+  hash.update(`${name}\0`);
+  try {
+    hash.update(readFileSync(file));
+  } catch {
+    hash.update('\0missing');
+  }
+  hash.update('\0');
+}
+
+/** The site's dependencies at their installed versions, and its lock file. */
+function siteDependencies(hash: Hash, root: string): void {
+  const manifest = path.join(root, 'package.json');
+  if (!existsSync(manifest)) return;
+  let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  try {
+    pkg = JSON.parse(readFileSync(manifest, 'utf8')) as typeof pkg;
+  } catch {
+    return;
+  }
+  const require = createRequire(manifest);
+  for (const name of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).sort()) {
+    let version = 'missing';
+    try {
+      version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string }).version ?? '';
+    } catch {
+      // not installed, or its package.json is not exported: its name still counts
+    }
+    hash.update(`${name}@${version}\n`);
+  }
+  addFile(hash, 'package-lock.json', path.join(root, 'package-lock.json'));
+}
+
+/**
+ * The config as text, plugins included: a function by its name and source text (an upgraded
+ * or edited plugin reads differently), options by value. Stable for equal configs.
+ */
+export function identity(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'function') return `function ${v.name}: ${Function.prototype.toString.call(v)}`;
+    if (typeof v === 'bigint') return `${v}n`;
+    if (v instanceof RegExp) return `regexp ${String(v)}`;
+    if (v instanceof Map) return { map: [...v.entries()] };
+    if (v instanceof Set) return { set: [...v] };
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return '[circular]';
+      seen.add(v);
+    }
+    return v;
+  });
+}

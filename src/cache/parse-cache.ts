@@ -3,10 +3,6 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import type { Frontmatter, Located, ParsedSource } from '../content/frontmatter.ts';
-import { CODE_KEY } from './code-key.ts';
-
-/** The parser's own code, with the rest of Folio's: a change to it invalidates every entry. */
-const CODE = CODE_KEY;
 
 interface Entry {
   data?: Omit<Frontmatter, 'date' | 'updated'> & { date?: string; updated?: string };
@@ -26,7 +22,8 @@ export class ParseCache {
   private readonly old: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
 
-  constructor(cacheDir: string) {
+  /** `cacheKey`: the site's key (`siteKey`), which covers the parser's own code: a change to it invalidates every entry. */
+  constructor(cacheDir: string, private readonly cacheKey: string) {
     this.file = path.join(cacheDir, 'parse.json');
     try {
       this.old = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, Entry>;
@@ -37,7 +34,7 @@ export class ParseCache {
 
   /** `salt`: everything besides the text that the result depends on (path shown, zone, kind). */
   parse(text: string, salt: string, run: () => ParsedSource): ParsedSource {
-    const key = createHash('sha1').update(CODE).update('\0').update(salt).update('\0').update(text).digest('base64url');
+    const key = createHash('sha1').update(this.cacheKey).update('\0').update(salt).update('\0').update(text).digest('base64url');
     const hit = this.old[key];
     if (hit && typeof hit.padding === 'number' && hit.rest <= text.length) {
       this.next[key] = hit;

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
-import { CODE_KEY } from './code-key.ts';
-import type { MarkdownLabels } from '../markdown/labels.ts';
 import type { RenderInput, Rendered } from '../markdown/render.ts';
 
 /**
@@ -18,17 +16,14 @@ export class RenderCache {
   hits = 0;
   misses = 0;
 
-  /** `labels`: the text rendering writes into posts in the site's language (part of the key). */
-  constructor(
-    cacheDir: string,
-    private readonly labels?: MarkdownLabels,
-  ) {
+  /** `cacheKey`: the site's key (`siteKey`); every entry's key covers it. */
+  constructor(cacheDir: string, private readonly cacheKey: string) {
     this.dir = path.join(cacheDir, 'render');
     mkdirSync(this.dir, { recursive: true });
   }
 
   key(input: RenderInput): string {
-    return renderKey(input, this.labels);
+    return renderKey(input, this.cacheKey);
   }
 
   get(input: RenderInput, key = this.key(input)): Rendered | undefined {
@@ -113,9 +108,9 @@ function isEntry(value: unknown): value is Omit<Rendered, 'html'> {
 }
 
 /** Digest of everything rendering reads directly; see `RenderCache`. */
-export function renderKey(input: RenderInput, labels?: MarkdownLabels): string {
+export function renderKey(input: RenderInput, cacheKey: string): string {
   return createHash('sha256')
-    .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body, labels ?? null]))
+    .update(JSON.stringify([cacheKey, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body]))
     .digest('hex');
 }
 
@@ -123,6 +118,3 @@ export function renderKey(input: RenderInput, labels?: MarkdownLabels): string {
 export function outputKey(key: string, rendered: Rendered): string {
   return createHash('sha1').update(key).update(JSON.stringify(rendered.deps)).digest('hex');
 }
-
-/** What renders: Folio's own code and the installed versions of its libraries (one key for every cache). */
-const ENVIRONMENT = CODE_KEY;

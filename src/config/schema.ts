@@ -56,6 +56,28 @@ const fn = (must: string) =>
 
 const sitePath = string((v) => v.startsWith('/') && !v.startsWith('//') && !/\s/.test(v), 'must be a site path starting with "/", such as "/about/"');
 
+/** One entry of a plugin list: a plugin (a function) or `[plugin, options]`, as unified takes them. */
+const pluggable = z.unknown().superRefine((v, ctx) => {
+  if (typeof v === 'function' || (Array.isArray(v) && typeof v[0] === 'function')) return;
+  const one = (x: unknown) => (typeof x === 'function' ? 'a function' : show(x));
+  const got = Array.isArray(v) ? `[${v.map(one).join(', ')}]` : one(v);
+  ctx.addIssue({ code: 'custom', message: `must be a plugin (a function, imported at the top of the config) or [plugin, options], got ${got}` });
+});
+
+const pluggableList = z.array(pluggable, {
+  error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [remarkFoo, [rehypeBar, { … }]], got ${show(issue.input)}` : undefined),
+});
+
+/** The keys of one `plugins` entry (a FolioPlugin); the plugin layer adds its own (routes). */
+export const pluginShape = {
+  name: text,
+  remarkPlugins: pluggableList.optional(),
+  rehypePlugins: pluggableList.optional(),
+  // --- FolioPlugin: routes and the rest of the layer ---
+  routes: fn('must be a function (site, env) => pages, such as *routes(site) { yield definePage({ path: "/papers/", data, render }) }').optional(),
+  postAsides: object({ data: fn('must be a function (site, post) => data'), render: fn('must be a function (ctx, data) => elements') }, '{ data: (site, post) => …, render: (ctx, data) => [h(…)] }').optional(),
+};
+
 export const shape = {
   title: text,
   description: anyText,
@@ -93,21 +115,11 @@ export const shape = {
     '{ categories: { "自监督学习": "…" }, series: { "…": "…" } }',
   ),
   // --- Extension points: Markdown plugins ---
+  markdown: object({ remarkPlugins: pluggableList.optional(), rehypePlugins: pluggableList.optional() }, '{ remarkPlugins: [remarkFoo], rehypePlugins: [[rehypeBar, { … }]] }'),
   // --- Extension points: plugins ---
-  plugins: z.array(
-    object(
-      {
-        name: text,
-        // The Markdown fields (remarkPlugins, rehypePlugins) are checked with `markdown`.
-        remarkPlugins: z.unknown().optional(),
-        rehypePlugins: z.unknown().optional(),
-        routes: fn('must be a function (site, env) => pages, such as *routes(site) { yield definePage({ path: "/papers/", data, render }) }').optional(),
-        postAsides: object({ data: fn('must be a function (site, post) => data'), render: fn('must be a function (ctx, data) => elements') }, '{ data: (site, post) => …, render: (ctx, data) => [h(…)] }').optional(),
-      },
-      '{ name: "papers", routes: (site) => [definePage({ path: "/papers/", data: () => …, render: (ctx, data) => … })] }',
-    ),
-    { error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [{ name: "papers", routes }], got ${show(issue.input)}` : undefined) },
-  ),
+  plugins: z.array(object(pluginShape, '{ name: "my-plugin", remarkPlugins: [remarkFoo] }'), {
+    error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got ${show(issue.input)}` : undefined),
+  }),
   // --- Extension points: look and language ---
   theme: look.theme,
   css: look.css,

@@ -38,6 +38,8 @@ export interface LoadOptions {
   contentDir: string;
   /** Keep parsed frontmatter here between builds (see ParseCache). */
   cacheDir?: string;
+  /** The site's cache key (`siteKey`), with `cacheDir`. */
+  cacheKey?: string;
   timeZone: string;
   drafts: boolean;
   /** Turns an absolute path into the path shown in messages. */
@@ -57,7 +59,7 @@ export function loadContent(options: LoadOptions): LoadResult {
   const sources = new Map<string, string>();
   const docs: SourceDoc[] = [];
   const places = new Map<SourceDoc, Record<string, { line: number; column: number }>>();
-  const cache = options.cacheDir ? new ParseCache(options.cacheDir) : undefined;
+  const cache = options.cacheDir && options.cacheKey ? new ParseCache(options.cacheDir, options.cacheKey) : undefined;
   for (const f of found.files) {
     const file = options.display(f.abs);
     const decoded = decodeSource(readFileSync(f.abs), file);

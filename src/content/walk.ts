@@ -19,6 +19,8 @@ export interface WalkOptions {
   within?: string;
   /** Dot-named entries are skipped unless this keeps them (by path relative to the folder). */
   keepDotted?: (rel: string) => boolean;
+  /** Entries not walked at all (by path relative to the folder): `node_modules`, the output. */
+  skip?: (rel: string) => boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function walkFiles(dir: string, options: WalkOptions): { files: WalkedFil
       const abs = path.join(folder, name);
       const rel = path.relative(dir, abs).split(path.sep).join('/');
       if (name.startsWith('.') && !options.keepDotted?.(rel)) continue;
+      if (options.skip?.(rel)) continue;
       let real = path.join(realFolder, name);
       const stat = lstatSync(abs);
       if (stat.isSymbolicLink()) {

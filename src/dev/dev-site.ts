@@ -32,12 +32,14 @@ export interface DevSiteOptions {
   pipeline: () => Promise<Pipeline>;
   /** Bumped when Folio's own code changes: every render is then stale. */
   codeVersion: () => number;
-  /** The user's settings from site.config.ts: a new object after an edit. */
+  /** The user's settings from site.config.ts: a new object after an edit (to it or a module it imports). */
   userConfig: () => Promise<Partial<SiteConfig>>;
   /** The site's own templates (templates/NAME.ts), loaded afresh after an edit there. */
   templates: () => Promise<SiteTemplates>;
   /** The config file as shown in messages, when the site has one. */
   configFile?: string;
+  /** The site's cache key for a config (`siteKey`), the same the build uses. */
+  cacheKey: (config: SiteConfig) => string;
   display: (abs: string) => string;
   /** Receives each new diagnostic once (until the content changes) and other messages. */
   report: (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => void;
@@ -56,6 +58,8 @@ interface Snapshot {
   codeVersion: number;
   user: Partial<SiteConfig>;
   config: SiteConfig;
+  /** `siteKey` of this config: renders and the disk cache are keyed on it. */
+  cacheKey: string;
   fingerprint: string;
   loaded: LoadResult;
   inputs: Map<string, RenderInput>;
@@ -85,7 +89,7 @@ export class DevSite {
   /** `request` is set on renders with errors: they are reused within that request only. */
   private renders = new Map<string, { key: string; version: number; rendered: Rendered; request?: number }>();
   private requests = 0;
-  private renderer?: { from: Pipeline; labels: string; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
+  private renderer?: { from: Pipeline; cacheKey: string; processor: ReturnType<Pipeline['createProcessor']>; disk?: InstanceType<Pipeline['RenderCache']> };
   private request?: RequestTrace;
   private reported = new Set<string>();
   private warming?: Snapshot;
@@ -256,7 +260,7 @@ export class DevSite {
     const user = await options.userConfig();
     const fingerprint = contentFingerprint(options.contentDir);
     const prev = this.current;
-    if (prev && prev.pipeline === p && prev.user === user && prev.fingerprint === fingerprint) return prev;
+    if (prev && prev.pipeline === p && prev.user === user && prev.fingerprint === fingerprint && prev.codeVersion === options.codeVersion()) return prev;
 
     const config = p.resolveConfig(user, { base: options.base });
     if (user.base !== undefined && p.resolveConfig(user).base !== options.base && !this.baseWarned) {
@@ -276,15 +280,18 @@ export class DevSite {
         { rel: doc.rel, displayPath: doc.file, body: doc.body, sitePath: doc.path, docPaths, wikiIndex, contentDir: options.contentDir, base: config.base },
       ]),
     );
+    // Walks the site's own files: only again when the config, Folio's code or the pipeline changed.
+    const cacheKey = prev && prev.user === user && prev.pipeline === p && prev.codeVersion === options.codeVersion() && prev.config.base === config.base ? prev.cacheKey : options.cacheKey(config);
     const snap: Snapshot = {
       pipeline: p,
       codeVersion: options.codeVersion(),
       user,
       config,
+      cacheKey,
       fingerprint,
       loaded,
       inputs,
-      siteKey: hash(JSON.stringify([docPaths, wikiIndex, config.base, options.contentDir, labels])),
+      siteKey: hash(JSON.stringify([cacheKey, docPaths, wikiIndex, config.base, options.contentDir, labels])),
       labels,
       keys: new Map(),
       site: undefined as unknown as Site,
@@ -320,7 +327,7 @@ export class DevSite {
     if (this.request) (reason === 'content' ? this.request.shown : this.request.used).add(rel);
     const hit = this.peek(snap, rel);
     if (hit) return hit;
-    const renderer = this.rendererFor(snap.pipeline, snap.labels);
+    const renderer = this.rendererFor(snap);
     const input = snap.inputs.get(rel)!;
     const key = this.key(snap, rel);
     let rendered = renderer.disk?.get(input);
@@ -336,14 +343,15 @@ export class DevSite {
     return rendered;
   }
 
-  private rendererFor(p: Pipeline, labels: MarkdownLabels) {
-    const said = JSON.stringify(labels);
-    if (this.renderer?.from !== p || this.renderer.labels !== said) {
+  /** The processor for a snapshot's code and config (its site plugins), made again when either changes. */
+  private rendererFor(snap: Snapshot) {
+    const p = snap.pipeline;
+    if (this.renderer?.from !== p || this.renderer.cacheKey !== snap.cacheKey) {
       this.renderer = {
         from: p,
-        labels: said,
-        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() }, labels }),
-        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir, labels) } : {}),
+        cacheKey: snap.cacheKey,
+        processor: p.createProcessor({ math: { failOn: 'warning', cache: new Map() }, plugins: p.sitePlugins(snap.config), labels: snap.labels }),
+        ...(this.options.cacheDir ? { disk: new p.RenderCache(this.options.cacheDir, snap.cacheKey) } : {}),
       };
     }
     return this.renderer;

@@ -2,7 +2,7 @@
 // loaded through Vite's SSR module graph (not Node's), so an edit to a template or to Folio's
 // code invalidates it and the next request runs the new code without a restart.
 export { loadContent } from '../content/load.ts';
-export { createProcessor } from '../markdown/processor.ts';
+export { createProcessor, sitePlugins } from '../markdown/processor.ts';
 export { renderDocument } from '../markdown/render.ts';
 export { buildWikiIndex } from '../markdown/wikilinks.ts';
 export { toDocs } from '../site/docs.ts';

@@ -20,13 +20,18 @@ export interface FolioDevPluginOptions {
 
 /**
  * The Vite plugin behind `folio dev`: answers page requests by rendering them on demand, and
- * reloads the open page when content, a template, site.config.ts or Folio's code changes.
+ * reloads the open page when content, a template, site.config.ts (or a module it imports, such as
+ * the site's own plugins) or Folio's code changes.
  */
 export function folioDevPlugin(options: FolioDevPluginOptions): Plugin {
   const inside = (file: string, dir: string) => file === dir || file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+  let dev: ViteDevServer | undefined;
+  // A module the server side has loaded: site.config.ts and what it imports (the site's own plugins).
+  const loaded = (file: string) => (dev?.environments.ssr?.moduleGraph.getModulesByFile(file)?.size ?? 0) > 0;
   return {
     name: 'folio-dev',
     configureServer(server) {
+      dev = server;
       server.watcher.add(options.watch);
       // Returned: runs after Vite's own middlewares, so client files and /@vite/ are Vite's.
       return () => {
@@ -39,7 +44,7 @@ export function folioDevPlugin(options: FolioDevPluginOptions): Plugin {
     hotUpdate({ file, type }) {
       if (this.environment.name !== 'client') return;
       if (inside(file, options.clientDir)) return;
-      if (!options.watch.some((w) => inside(file, w))) return;
+      if (!options.watch.some((w) => inside(file, w)) && !loaded(file)) return;
       // Editors' temporary and backup files (.x.swp, .x.tmp, x~) are not content.
       if (path.basename(file).startsWith('.') || file.endsWith('~')) return [];
       // Vite has already invalidated changed modules (templates, code); content is re-read on

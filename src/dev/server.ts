@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../config/types.ts';
 import { display, resolveOptions } from '../build.ts';
+import { siteKey } from '../cache/code-key.ts';
 import { checkConfig, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
 import { CLIENT_DIR, writeStyleEntry, type SiteLook } from '../output/client-assets.ts';
@@ -107,6 +108,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     // Through Vite too: an edit to a template (or to a helper it imports) is seen at once.
     templates: () => loadSiteTemplates(opts.root, { display, load }),
     ...(configFile ? { configFile: display(configFile) } : {}),
+    // The build's key, so that a clean render here is a cache hit for the next build and back.
+    cacheKey: (config) => siteKey({ root: opts.root, config, exclude: [opts.contentDir, opts.publicDir, path.join(opts.root, 'dist'), path.join(opts.root, '.cache')] }),
     display,
     report: (diagnostics, sources) => {
       for (const d of diagnostics) {

@@ -67,6 +67,18 @@ export interface RenderData {
   hasCode: boolean;
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Folio's render inputs and outputs (see RenderData), set by `renderDocument`. */
+    folio: RenderData;
+    /** The document as plain text, for reading time and search (remarkPlainText). */
+    plainText: string;
+  }
+}
+
+/** The document's RenderData; every Folio plugin runs inside `renderDocument`, which sets it. */
 export function renderData(file: VFile): RenderData {
-  return file.data as unknown as RenderData;
+  const data = file.data.folio;
+  if (data === undefined) throw new Error(`${file.path}: rendered without Folio's render data (use renderDocument)`);
+  return data;
 }

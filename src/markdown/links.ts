@@ -4,11 +4,11 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { diagnostic } from '../content/diagnostic.ts';
 import { href as siteHref, safeDecode } from '../site/urls.ts';
 import { attachmentProblem } from './attachments.ts';
 import { observeDep } from './deps.ts';
-import { renderData, type RenderData } from './file-data.ts';
+import { renderData } from './file-data.ts';
+import { report } from './report.ts';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -20,20 +20,19 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  */
 export function rehypeLinks() {
   return (tree: Root, file: VFile) => {
-    const data = renderData(file);
     visitParents(tree, 'element', (node: Element, ancestors) => {
       // Links we generate (heading anchors) have no source position and are right by construction.
       if (!node.position) return;
       if (node.tagName === 'a' && typeof node.properties.href === 'string') {
-        const rewritten = rewrite(node.properties.href, node, data, 'link', ancestors);
+        const rewritten = rewrite(node.properties.href, node, file, 'link', ancestors);
         if (rewritten !== undefined) node.properties.href = rewritten;
       } else if (node.tagName === 'img' && typeof node.properties.src === 'string') {
-        const rewritten = rewrite(node.properties.src, node, data, 'image', ancestors);
+        const rewritten = rewrite(node.properties.src, node, file, 'image', ancestors);
         if (rewritten !== undefined) node.properties.src = rewritten;
         const alt = node.properties.alt;
         if (typeof alt !== 'string' || alt.trim() === '') {
           const at = node.position?.start ?? { line: 1, column: 1 };
-          data.diagnostics.push(diagnostic(data.displayPath, at.line, at.column, 'image has no alt text; describe it for readers who cannot see it: ![描述](…)', 'image/alt', 'warning'));
+          report(file, at, 'image has no alt text; describe it for readers who cannot see it: ![描述](…)', 'image/alt');
           node.properties.alt = '';
         }
         node.properties.loading = 'lazy';
@@ -43,9 +42,10 @@ export function rehypeLinks() {
   };
 }
 
-function rewrite(url: string, node: Element, data: RenderData, kind: 'link' | 'image', ancestors: Element[] | unknown[]): string | undefined {
+function rewrite(url: string, node: Element, file: VFile, kind: 'link' | 'image', ancestors: Element[] | unknown[]): string | undefined {
+  const data = renderData(file);
   const at = node.position?.start ?? { line: 1, column: 1 };
-  const fail = (message: string, rule: string) => data.diagnostics.push(diagnostic(data.displayPath, at.line, at.column, message, rule));
+  const fail = (message: string, rule: string) => report(file, at, message, rule, 'error');
   const trimmed = url.trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return undefined;
   const hashAt = trimmed.indexOf('#');

@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import katex from 'katex';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { diagnostic } from '../content/diagnostic.ts';
 import { renderData } from './file-data.ts';
+import { report } from './report.ts';
 import { FORMULA_BUDGET, installTokenBudget, sourceOverBudget } from './katex-budget.ts';
 import { isStackOverflow } from './nesting.ts';
 import { LineIndex } from './positions.ts';
@@ -52,9 +52,7 @@ export function rehypeMath(options: MathOptions) {
       const tex = textOf(code);
       if (hasBareHan(tex)) {
         const at = node.position?.start ?? code.position?.start ?? { line: 1, column: 1 };
-        data.diagnostics.push(
-          diagnostic(data.displayPath, at.line, at.column, 'Chinese text in math mode: wrap it in \\text{…}; if the $ is meant as a currency sign, write \\$', 'math/cjk-in-math', 'warning'),
-        );
+        report(file, at, 'Chinese text in math mode: wrap it in \\text{…}; if the $ is meant as a currency sign, write \\$', 'math/cjk-in-math');
       }
       const key = `${display ? 'D' : 'I'}\u0000${tex}`;
       let html = cache.get(key);
@@ -68,9 +66,7 @@ export function rehypeMath(options: MathOptions) {
         } catch (error) {
           const place = errorPlace(code, node, tex, error, source, (lines ??= new LineIndex(source)));
           const reason = error instanceof katex.ParseError ? error.rawMessage : isStackOverflow(error) ? 'the formula nests too deeply' : error instanceof RangeError ? 'the formula expands beyond what can be rendered' : String(error);
-          data.diagnostics.push(
-            diagnostic(data.displayPath, place.line, place.column, `KaTeX cannot render ${display ? 'display' : 'inline'} math: ${reason}`, 'math/katex', options.failOn),
-          );
+          report(file, place, `KaTeX cannot render ${display ? 'display' : 'inline'} math: ${reason}`, 'math/katex', options.failOn);
           parent.children[index] = errorMarker(tex, display, reason);
           return SKIP;
         }

@@ -1,11 +1,12 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import type {} from './file-data.ts';
 
 /** remark plugin: the document as plain text (for reading time and search). */
 export function remarkPlainText() {
   return (tree: Root, file: VFile) => {
-    (file.data as { text?: string }).text = toString(tree, { includeHtml: false });
+    file.data.plainText = toString(tree, { includeHtml: false });
   };
 }
 

@@ -1,4 +1,3 @@
-import { common } from 'lowlight';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -9,7 +8,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
+import type { SiteConfig } from '../config/types.ts';
 import { remarkAlerts } from './alerts.ts';
 import { remarkCjkAutolink } from './cjk-autolink.ts';
 import { rehypeCodeInfo } from './code.ts';
@@ -32,6 +32,7 @@ import { sanitizeSchema } from './sanitize.ts';
 import { rehypeUrlSchemes } from './schemes.ts';
 import { remarkTableBudget } from './table-budget.ts';
 import { remarkTableCells } from './table-cells.ts';
+import { trustSitePlugins } from './trusted.ts';
 import { remarkWikilinks } from './wikilinks.ts';
 
 export interface ProcessorOptions {
@@ -40,6 +41,20 @@ export interface ProcessorOptions {
   excerptLength?: number;
   /** Text written into posts (footnotes, anchors, alerts), in the site's language. */
   labels?: MarkdownLabels;
+  /** The site's own remark and rehype plugins (`sitePlugins(config)`). */
+  plugins?: SitePlugins;
+}
+
+/** The site's Markdown plugins, in the order they run. */
+export interface SitePlugins {
+  remark: PluggableList;
+  rehype: PluggableList;
+}
+
+/** `markdown.remarkPlugins`/`rehypePlugins`, then each of `plugins[i]`'s, in config order. */
+export function sitePlugins(config: Pick<Partial<SiteConfig>, 'markdown' | 'plugins'>): SitePlugins {
+  const sources = [config.markdown ?? {}, ...(config.plugins ?? [])];
+  return { remark: sources.flatMap((s) => s.remarkPlugins ?? []), rehype: sources.flatMap((s) => s.rehypePlugins ?? []) };
 }
 
 /** Languages written as plain text on purpose: no highlighting, no warning. */
@@ -48,9 +63,20 @@ export const PLAIN_LANGUAGES = ['text', 'txt', 'plain', 'plaintext', 'console', 
 /**
  * The one Markdown → HTML processor, used by the build and the dev server alike.
  * Order matters: raw HTML is parsed and sanitised before anything we generate is added.
+ *
+ * Where the site's plugins run (`markdown` and `plugins` in site.config.ts):
+ * - remark plugins after Folio's own Markdown transforms (GFM, math, wikilinks, alerts, …) and
+ *   before the excerpt and plain text are taken, so those show what the plugins made. What they
+ *   ask for through `data.hName`/`hProperties` is kept through sanitising (see trusted.ts); raw
+ *   HTML they insert is treated as the author's and sanitised.
+ * - rehype plugins last, just before HTML is written: they see the final, sanitised tree (ids,
+ *   resolved links, highlighted code, rendered math), and what they add is kept as it is.
  */
 export function createProcessor(options: ProcessorOptions) {
   const labels = options.labels ?? DEFAULT_LABELS;
+  const site = options.plugins ?? { remark: [], rehype: [] };
+  const trust = site.remark.length > 0 ? trustSitePlugins(sanitizeSchema) : undefined;
+  const schema = trust?.schema ?? sanitizeSchema;
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -66,6 +92,7 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkLiquidTags)
     .use(remarkWikilinks)
     .use(remarkAlerts, { titles: labels.alerts })
+    .use(trust ? [trust.remarkBefore, ...site.remark, trust.remarkAfter] : [])
     .use(remarkExcerpt, { length: options.excerptLength ?? 160 })
     .use(remarkPlainText)
     .use(remarkRehype, {
@@ -76,8 +103,10 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeLiteralRawText)
     .use(rehypeRawWhenNeeded)
     .use(rehypeUrlSchemes)
-    .use(rehypeReportRemovals, { schema: sanitizeSchema })
-    .use(rehypeSanitize, sanitizeSchema)
+    .use(trust ? [trust.rehypeHide] : [])
+    .use(rehypeReportRemovals, { schema })
+    .use(rehypeSanitize, schema)
+    .use(trust ? [trust.rehypeRestore] : [])
     .use(rehypeHtmlShape)
     // Ids and the table of contents are taken while formulas are still TeX, so that
     // `## 输出 $h_t$` keeps `h_t` in its id and its TOC entry.
@@ -85,10 +114,12 @@ export function createProcessor(options: ProcessorOptions) {
     .use(rehypeReservedIds)
     .use(rehypeHeadings, { anchorLabel: labels.anchor })
     .use(rehypeMath, options.math)
-    .use(rehypeHighlight, { languages: common, detect: false, plainText: PLAIN_LANGUAGES })
+    // rehype-highlight registers lowlight's common languages by default.
+    .use(rehypeHighlight, { detect: false, plainText: PLAIN_LANGUAGES })
     .use(rehypeCodeInfo)
     .use(rehypeLinks)
     .use(rehypeFigure)
+    .use(site.rehype)
     .use(rehypeStringify, { allowDangerousHtml: true });
 }
 

@@ -4,14 +4,24 @@ import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
 import { BUNDLED, PACKAGE_ROOT } from '../paths.ts';
 import type { MarkdownLabels } from './labels.ts';
+import type { SiteConfigSource } from './site-config.ts';
 import type { MathOptions } from './math.ts';
-import { createProcessor } from './processor.ts';
+import { createProcessor, type SitePlugins } from './processor.ts';
 import { renderDocument, type RenderInput, type Rendered } from './render.ts';
 
 export interface RenderManyOptions {
   math: MathOptions;
   /** Text written into posts in the site's language (the workers get it as their workerData). */
   labels?: MarkdownLabels;
+  /** The site's Markdown plugins, from its config (`sitePlugins`). */
+  plugins?: SitePlugins;
+  /**
+   * Where worker threads load the same config from (plugins are functions: they cannot be sent
+   * to a worker, so each worker loads the config itself). Without it, a site with plugins is
+   * rendered on this thread only.
+   */
+  siteConfig?: SiteConfigSource;
+
   /** Worker threads; 0 renders on this thread. Default: cores − 1 (the main thread works too). */
   threads?: number;
   /** Below this many documents, starting workers costs more than it saves. */
@@ -26,6 +36,13 @@ export interface RenderManyOptions {
 
 const BATCH = 16;
 
+/** A task for a render worker: plain data only (see render-worker.ts). */
+export interface RenderTask {
+  siteConfig?: SiteConfigSource;
+  inputs: RenderInput[];
+}
+
+
 /**
  * Renders documents, in parallel across cores when there are enough of them. Output order and
  * bytes do not depend on how the work was split: each document is rendered on its own.
@@ -39,8 +56,10 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
     done += n;
     options.onProgress?.(done, inputs.length);
   };
-  if (threads === 0 || inputs.length < (options.minParallel ?? 48)) {
-    const processor = createProcessor({ math: options.math, ...(options.labels ? { labels: options.labels } : {}) });
+  const plugins = options.plugins ?? { remark: [], rehype: [] };
+  const hasPlugins = plugins.remark.length + plugins.rehype.length > 0;
+  const processor = createProcessor({ math: options.math, plugins, ...(options.labels ? { labels: options.labels } : {}) });
+  if (threads === 0 || inputs.length < (options.minParallel ?? 48) || (hasPlugins && !options.siteConfig)) {
     inputs.forEach((input, i) => {
       results[i] = keep(i, renderDocument(processor, input));
       report(1);
@@ -55,7 +74,6 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   });
   // The main thread renders too, taking batches from the same queue, so a 2-core machine uses
   // both cores while one worker starts up.
-  const processor = createProcessor({ math: options.math, ...(options.labels ? { labels: options.labels } : {}) });
   let next = 0;
   const take = (): [number, RenderInput[]] | undefined => {
     if (next >= inputs.length) return undefined;
@@ -66,7 +84,8 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   const worker = async () => {
     for (let job = take(); job; job = take()) {
       const [start, batch] = job;
-      const out = (await pool.run(batch)) as Rendered[];
+      const task: RenderTask = { ...(hasPlugins && options.siteConfig ? { siteConfig: options.siteConfig } : {}), inputs: batch };
+      const out = (await pool.run(task)) as Rendered[];
       out.forEach((r, k) => (results[start + k] = keep(start + k, r)));
       report(batch.length);
     }

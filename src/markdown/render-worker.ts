@@ -1,12 +1,20 @@
-// Worker entry: one processor per worker thread, reused for every document it renders.
+// Worker entry: one processor per worker thread, reused for every document it renders. A site
+// with Markdown plugins sends where its config is; the worker loads it once (see site-config.ts).
+import type { Processor } from './processor.ts';
+import type { RenderTask } from './render-pool.ts';
+import { renderDocument, type Rendered } from './render.ts';
+import { siteProcessor } from './site-config.ts';
 import Tinypool from 'tinypool';
 import type { MarkdownLabels } from './labels.ts';
-import { createProcessor } from './processor.ts';
-import { renderDocument, type RenderInput, type Rendered } from './render.ts';
 
+/** The site's language's labels, the same for every task (see render-pool.ts). */
 const { labels } = (Tinypool.workerData ?? {}) as { labels?: MarkdownLabels };
-const processor = createProcessor({ math: { failOn: 'error' }, ...(labels ? { labels } : {}) });
 
-export default function render(inputs: RenderInput[]): Rendered[] {
-  return inputs.map((input) => renderDocument(processor, input));
+let ready: { source: string; processor: Promise<Processor> } | undefined;
+
+export default async function render(task: RenderTask): Promise<Rendered[]> {
+  const source = JSON.stringify(task.siteConfig ?? null);
+  if (ready?.source !== source) ready = { source, processor: siteProcessor(task.siteConfig, { failOn: 'error' }, labels) };
+  const processor = await ready.processor;
+  return task.inputs.map((input) => renderDocument(processor, input));
 }

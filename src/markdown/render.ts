@@ -4,7 +4,7 @@ import type { AssetRef, OutLink, RenderData, TocEntry, WikiIndex } from './file-
 import { isStackOverflow, limitLineNesting, tooDeep } from './nesting.ts';
 import { readingMinutes } from './plain-text.ts';
 import type { Processor } from './processor.ts';
-import { MESSAGE_SOURCE } from './report.ts';
+import { toDiagnostic } from './report.ts';
 import { RENDER_TIME_LIMIT_MS, runWithin, TimeLimitError } from './time-limit.ts';
 
 /** Everything rendering needs about one document: plain data, so it can cross to a worker. */
@@ -60,7 +60,7 @@ export function renderDocument(processor: Processor, input: RenderInput, timeLim
   };
   const limited = limitLineNesting(input.body, input.displayPath);
   data.diagnostics.push(...limited.diagnostics);
-  const file = new VFile({ value: limited.body, path: input.displayPath, data: data as unknown as VFile['data'] });
+  const file = new VFile({ value: limited.body, path: input.displayPath, data: { folio: data } });
   let html: string;
   try {
     html = String(runWithin(() => processor.processSync(file), timeLimitMs));
@@ -73,19 +73,14 @@ export function renderDocument(processor: Processor, input: RenderInput, timeLim
     } else if (isStackOverflow(error)) {
       // Deep trees overflow the recursive tree tools: a positioned content error, not a crash.
       data.diagnostics.push(tooDeep(limited.body, input.displayPath));
-    } else throw error;
+    } else if (!file.messages.some((m) => m === error && m.fatal === true)) throw error;
+    // Else `file.fail` in a plugin: an error in this document at its place (below); the build goes on.
   }
   for (const message of file.messages) {
-    if (message.source === MESSAGE_SOURCE && message.ruleId) {
-      data.diagnostics.push(diagnostic(input.displayPath, message.line ?? 1, message.column ?? 1, message.reason, message.ruleId, message.fatal === true ? 'error' : 'warning'));
-    } else if (message.source === 'rehype-highlight') {
-      const lang = /`([^`]+)`/.exec(message.reason)?.[1] ?? '?';
-      data.diagnostics.push(
-        diagnostic(input.displayPath, message.line ?? 1, message.column ?? 1, `unknown code language "${lang}": the block is shown without highlighting`, 'code/unknown-language', 'warning'),
-      );
-    }
+    const d = toDiagnostic(message, input.displayPath);
+    if (d) data.diagnostics.push(d);
   }
-  const text = (file.data as { text?: string }).text ?? '';
+  const text = file.data.plainText ?? '';
   return {
     html,
     toc: data.toc,

@@ -1,8 +1,7 @@
 import type { Root, Table } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { diagnostic } from '../content/diagnostic.ts';
-import { renderData } from './file-data.ts';
+import { report } from './report.ts';
 
 export interface TableBudgetOptions {
   /** Cells one table may have, counting the cells GFM adds to pad short rows. */
@@ -19,21 +18,18 @@ export const DEFAULT_MAX_TABLE_CELLS = 10_000;
  */
 export function remarkTableBudget(options: TableBudgetOptions = { maxCells: DEFAULT_MAX_TABLE_CELLS }) {
   return (tree: Root, file: VFile) => {
-    const data = renderData(file);
     const source = String(file.value);
     visit(tree, 'table', (node: Table, index, parent) => {
       const columns = Math.max(node.align?.length ?? 0, ...node.children.slice(0, 1).map((row) => row.children.length));
       const cells = columns * node.children.length;
       if (cells <= options.maxCells || parent === undefined || index === undefined) return undefined;
       const at = node.position?.start ?? { line: 1, column: 1 };
-      data.diagnostics.push(
-        diagnostic(
-          data.displayPath,
-          at.line,
-          at.column,
-          `this table has ${columns.toLocaleString('en')} columns × ${node.children.length.toLocaleString('en')} rows (${cells.toLocaleString('en')} cells); the limit is ${options.maxCells.toLocaleString('en')}: split it, or attach the data as a .csv file and link to it`,
-          'table/too-large',
-        ),
+      report(
+        file,
+        at,
+        `this table has ${columns.toLocaleString('en')} columns × ${node.children.length.toLocaleString('en')} rows (${cells.toLocaleString('en')} cells); the limit is ${options.maxCells.toLocaleString('en')}: split it, or attach the data as a .csv file and link to it`,
+        'table/too-large',
+        'error',
       );
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;

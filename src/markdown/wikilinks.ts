@@ -3,9 +3,9 @@ import type { Link, Parent, Root, Text } from 'mdast';
 import type { Position } from 'unist';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { diagnostic } from '../content/diagnostic.ts';
 import { wikiDep } from './deps.ts';
 import { renderData, type WikiIndex } from './file-data.ts';
+import { report } from './report.ts';
 import { alignToSource, LineIndex } from './positions.ts';
 
 /** What the index is built from: one entry per document that a wikilink may name. */
@@ -78,7 +78,7 @@ export function remarkWikilinks() {
         const { target, alias } = splitAlias(m[1]!);
         const resolved = resolve(target, data.rel, index, (key) => (data.deps[`wiki:${key}`] = wikiDep(key, index)));
         if ('error' in resolved) {
-          data.diagnostics.push(diagnostic(data.displayPath, from.line, from.column, resolved.error, resolved.rule));
+          report(file, from, resolved.error, resolved.rule, 'error');
           continue;
         }
         if (at > last) pieces.push({ type: 'text', value: node.value.slice(last, at) });

@@ -10,7 +10,9 @@ import { PageKeys } from './page-keys.ts';
 export interface EmitOptions {
   /** Files copied as they are (favicon, robots.txt); a generated file of the same name yields. */
   publicDir?: string;
-  /** Digest of the site's own templates (templates/): part of every page's key. */
+  /** The site's cache key (`siteKey`): every page key covers it. */
+  cacheKey?: string;
+  /** Digest of the site's own templates (templates/), for `folio dev`, whose cacheKey is not taken again on a template edit. */
   templatesKey?: string;
   /** The site config as shown in messages (a site plugin's mistakes are reported at it). */
   configFile?: string;
@@ -29,7 +31,7 @@ export type LazyFile = { path: string; render: () => string | Uint8Array; key?: 
  * a file of public/ (robots.txt). Pure: nothing touches the disk here but listing public/.
  */
 export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions = {}): LazyFile[] {
-  const keys = new PageKeys(ctx, options.templatesKey);
+  const keys = new PageKeys(ctx, options.cacheKey, options.templatesKey);
   const publicFiles = options.publicDir ? listPublic(options.publicDir).files : [];
   const files: LazyFile[] = [];
   const fallbacks: LazyFile[] = [];

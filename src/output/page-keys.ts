@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { RenderContext } from '../config/types.ts';
-import { CODE_KEY } from '../cache/code-key.ts';
+import { codeKey } from '../cache/code-key.ts';
 import type { Doc } from '../site/model.ts';
 
 /**
@@ -14,10 +14,13 @@ export class PageKeys {
   private readonly base: string;
   private readonly docKeys = new WeakMap<object, string>();
 
-  /** `templatesKey`: a digest of the site's own templates, which every page may be made with. */
-  constructor(ctx: RenderContext, templatesKey = '') {
+  /**
+   * `cacheKey`: the site's key (`siteKey`), which covers Folio's code and the site's own; else
+   * Folio's code alone. `templatesKey`: a digest of the site's own templates (dev takes it afresh).
+   */
+  constructor(ctx: RenderContext, cacheKey: string = codeKey(), templatesKey = '') {
     // The string table too: an override may be a function, which JSON would leave out.
-    this.base = digest(CODE_STAMP, JSON.stringify(ctx.assets), JSON.stringify(ctx.config), JSON.stringify(ctx.strings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)), templatesKey);
+    this.base = digest(cacheKey, JSON.stringify(ctx.assets), JSON.stringify(ctx.config), JSON.stringify(ctx.strings, (_, v: unknown) => (typeof v === 'function' ? String(v) : v)), templatesKey);
   }
 
   of(kind: string, sitePath: string, data: unknown): string {
@@ -50,6 +53,3 @@ function digest(...parts: string[]): string {
   for (const p of parts) hash.update(p).update('\0');
   return hash.digest('base64url');
 }
-
-/** Folio's own code and libraries: the key every cache shares. */
-const CODE_STAMP = CODE_KEY;

@@ -38,7 +38,7 @@ async function problems(configText: string): Promise<string[]> {
 
 // Each mistake: the config lines, then the exact line printed for it.
 const cases: [string, string, string][] = [
-  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions, theme, css, head, footer, strings'],
+  ['a misspelt key', "  titel: '另一个标题',", 'site.config.ts:4: titel: unknown key (did you mean "title"?); allowed: title, description, url, base, language, timeZone, author, perPage, nav, feedLimit, image, descriptions, markdown, plugins, theme, css, head, footer, strings'],
   ['a stylesheet that is not in the site folder', "  css: ['styles/site.css'],", 'site.config.ts:4: css[0] "styles/site.css": no such file in the site folder'],
   ['a language without a string table', "  language: 'fr',", 'site.config.ts:4: language has no string table for "fr": use "zh-CN" or "en" (or zh, zh-Hans, en-US, en-GB, …), and give your own words with strings: { … }'],
   ['a script in <head> that is not loaded by URL', "  head: [{ tag: 'script', attrs: { src: '/x.js' } }],", 'site.config.ts:4: head[0].attrs.src must be the https URL of the script (pages allow no inline script, and public/ publishes no .js), got "/x.js"'],
@@ -59,6 +59,18 @@ const cases: [string, string, string][] = [
     'site.config.ts:6: nav[1].path must be a site path starting with "/", such as "/about/", got "tags/"',
   ],
   ['a nav entry without a title', "  nav: [{ path: '/' }],", 'site.config.ts:4: nav[0].title is required'],
+  [
+    'a Markdown plugin named as text instead of imported',
+    "  markdown: { remarkPlugins: ['remark-gfm'] },",
+    'site.config.ts:4: markdown.remarkPlugins[0] must be a plugin (a function, imported at the top of the config) or [plugin, options], got "remark-gfm"',
+  ],
+  [
+    'options given without their plugin',
+    "  markdown: {\n    rehypePlugins: [\n      (o) => (t) => t,\n      [{ target: '_blank' }],\n    ],\n  },",
+    'site.config.ts:7: markdown.rehypePlugins[1] must be a plugin (a function, imported at the top of the config) or [plugin, options], got [an object]',
+  ],
+  ['a plugin without a name', '  plugins: [{ remarkPlugins: [] }],', 'site.config.ts:4: plugins[0].name is required'],
+  ['plugins given as one object', "  plugins: { name: 'x' },", 'site.config.ts:4: plugins must be a list of plugins such as [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got an object'],
 ];
 
 describe('site.config.ts mistakes', () => {

@@ -18,10 +18,10 @@ describe('the frontmatter parse cache', () => {
   it('gives back exactly what parsing gives, from a later build', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-parse-'));
     dirs.push(dir);
-    const first = new ParseCache(dir);
+    const first = new ParseCache(dir, 'site-key');
     for (const text of sources) first.parse(text, 'a.md', () => parseSource(text, 'a.md', 'Asia/Shanghai'));
     first.save();
-    const second = new ParseCache(dir);
+    const second = new ParseCache(dir, 'site-key');
     for (const text of sources) {
       let ran = false;
       const got = second.parse(text, 'a.md', () => {
@@ -41,7 +41,7 @@ describe('the frontmatter parse cache', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-parse-'));
     dirs.push(dir);
     writeFileSync(path.join(dir, 'parse.json'), '{"broken": ');
-    const cache = new ParseCache(dir);
+    const cache = new ParseCache(dir, 'site-key');
     const text = sources[0]!;
     expect(cache.parse(text, 'a.md', () => parseSource(text, 'a.md', 'Asia/Shanghai'))).toEqual(parseSource(text, 'a.md', 'Asia/Shanghai'));
   });

@@ -16,8 +16,8 @@ describe('render cache pruning', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'folio-render-cache-'));
     dirs.push(dir);
     // Two builds of one site under two base paths share the cache.
-    const a = new RenderCache(dir);
-    const b = new RenderCache(dir);
+    const a = new RenderCache(dir, 'site-key');
+    const b = new RenderCache(dir, 'site-key');
     const atRoot = a.set(input('posts/x.md'), rendered('x'))!;
     b.set(input('posts/x.md', '/kb/'), rendered('x'));
     b.prune();
@@ -27,12 +27,12 @@ describe('render cache pruning', () => {
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
     const key = a.key(input('posts/x.md'));
     utimesSync(path.join(dir, 'render', `${key}.json`), old, old);
-    const c = new RenderCache(dir);
+    const c = new RenderCache(dir, 'site-key');
     expect(c.get(input('posts/x.md'))).toBeDefined();
-    new RenderCache(dir).prune();
+    new RenderCache(dir, 'site-key').prune();
     expect(existsSync(path.join(dir, 'render', `${key}.html`))).toBe(true);
     utimesSync(path.join(dir, 'render', `${key}.json`), old, old);
-    new RenderCache(dir).prune();
+    new RenderCache(dir, 'site-key').prune();
     expect(existsSync(path.join(dir, 'render', `${key}.html`))).toBe(false);
     expect(existsSync(path.join(dir, 'render', `${key}.json`))).toBe(false);
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { renderKey } from '../../../src/cache/render-cache.ts';
-import { DEFAULT_LABELS } from '../../../src/markdown/labels.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { siteKey } from '../../../src/cache/code-key.ts';
+import { resolveConfig } from '../../../src/config.ts';
 import { renderMany } from '../../../src/markdown/render-pool.ts';
 import type { RenderInput } from '../../../src/markdown/render.ts';
 import { markdownLabels, TABLES } from '../../../templates/strings.ts';
@@ -40,8 +43,11 @@ describe('the text the renderer writes, in the site language', () => {
     expect(r!.html).toContain('>警告</p>');
   });
 
-  it('gives a render another cache key when the labels change', () => {
-    expect(renderKey(input(0), en)).not.toBe(renderKey(input(0), DEFAULT_LABELS));
-    expect(renderKey(input(0), en)).toBe(renderKey(input(0), markdownLabels(TABLES.en)));
+  it('gives every cache another key when the language or a string changes', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'folio-labels-'));
+    const key = (user: Parameters<typeof resolveConfig>[0]) => siteKey({ root, config: resolveConfig(user), exclude: [] });
+    expect(key({ language: 'en' })).not.toBe(key({ language: 'zh-CN' }));
+    expect(key({ language: 'en', strings: { rss: 'Feed' } })).not.toBe(key({ language: 'en' }));
+    expect(key({ language: 'en' })).toBe(key({ language: 'en' }));
   });
 });

@@ -118,7 +118,7 @@ export const shape = {
   markdown: object({ remarkPlugins: pluggableList.optional(), rehypePlugins: pluggableList.optional() }, '{ remarkPlugins: [remarkFoo], rehypePlugins: [[rehypeBar, { … }]] }'),
   // --- Extension points: plugins ---
   plugins: z.array(object(pluginShape, '{ name: "my-plugin", remarkPlugins: [remarkFoo] }'), {
-    error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got ${show(issue.input)}` : undefined),
+    error: (issue) => (issue.code === 'invalid_type' ? `must be a list of plugins such as [{ name: "papers", routes }] or [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got ${show(issue.input)}` : undefined),
   }),
   // --- Extension points: look and language ---
   theme: look.theme,

@@ -70,7 +70,7 @@ const cases: [string, string, string][] = [
     'site.config.ts:7: markdown.rehypePlugins[1] must be a plugin (a function, imported at the top of the config) or [plugin, options], got [an object]',
   ],
   ['a plugin without a name', '  plugins: [{ remarkPlugins: [] }],', 'site.config.ts:4: plugins[0].name is required'],
-  ['plugins given as one object', "  plugins: { name: 'x' },", 'site.config.ts:4: plugins must be a list of plugins such as [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got an object'],
+  ['plugins given as one object', "  plugins: { name: 'x' },", 'site.config.ts:4: plugins must be a list of plugins such as [{ name: "papers", routes }] or [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got an object'],
 ];
 
 describe('site.config.ts mistakes', () => {

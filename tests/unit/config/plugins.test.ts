@@ -16,6 +16,6 @@ describe('plugins in the config', () => {
         expect.stringMatching(/^plugins\[1\]\.route: unknown key \(did you mean "routes"\?\)/),
       ]),
     );
-    expect(validateConfig({ title: 'x', plugins: { name: 'papers' } }).map((p) => p.message)).toEqual(['plugins must be a list of plugins such as [{ name: "papers", routes }], got an object']);
+    expect(validateConfig({ title: 'x', plugins: { name: 'papers' } }).map((p) => p.message)).toEqual(['plugins must be a list of plugins such as [{ name: "papers", routes }] or [{ name: "my-plugin", remarkPlugins: [remarkFoo] }], got an object']);
   });
 });

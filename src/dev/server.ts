@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../../templates/context.ts';
 import { display, resolveOptions } from '../build.ts';
-import { checkConfig, type SiteConfig } from '../config.ts';
+import { configFromModule, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
 import { CLIENT_DIR } from '../output/client-assets.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
@@ -91,7 +91,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     codeVersion: () => codeVersion,
     // The same object until the file changes: the site is rebuilt only when it does.
     // An edit that breaks the config is shown like any other error, naming the key.
-    userConfig: async () => (configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG),
+    userConfig: async () => (configFile ? configFromModule(await load<{ default?: unknown }>(configFile), configFile, display) : NO_CONFIG),
     display,
     report: (diagnostics, sources) => {
       for (const d of diagnostics) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findConfigFile, loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
-import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
+import { type BuildRecord, fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
 import type { OutputFile } from './output/writer.ts';
@@ -128,27 +128,21 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
   const { buildWikiIndex, RenderCache, renderMany, renderKey, outputKey } = await loadStages();
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
-  const inputs: RenderInput[] = docs.map((doc) => ({
-    rel: doc.rel,
-    displayPath: doc.file,
-    body: doc.body,
-    sitePath: doc.path,
-    docPaths,
-    wikiIndex,
-    contentDir: opts.contentDir,
-    base: opts.config.base,
-  }));
+  // The body is read only for a document that is rendered: a cached one is keyed by its file's digest.
+  const inputs = docs.map((doc) => {
+    const fields = { rel: doc.rel, displayPath: doc.file, sitePath: doc.path, docPaths, wikiIndex, contentDir: opts.contentDir, base: opts.config.base };
+    return { fields, key: renderKey({ ...fields, sourceDigest: doc.digest }), body: () => doc.body };
+  });
   const cache = opts.cacheDir ? new RenderCache(opts.cacheDir) : undefined;
   const rendered = new Map<string, Rendered>();
   const misses: { input: RenderInput; key: string }[] = [];
-  for (const input of inputs) {
-    const key = renderKey(input);
-    const hit = cache?.get(input, key);
+  for (const { fields, key, body } of inputs) {
+    const hit = cache?.get(fields, key);
     if (hit) {
       // Assigned, not spread: spreading would read the lazily loaded HTML.
       hit.key = outputKey(key, hit);
-      rendered.set(input.rel, hit);
-    } else misses.push({ input, key });
+      rendered.set(fields.rel, hit);
+    } else misses.push({ input: { ...fields, body: body() }, key });
   }
   const fresh = await renderMany(
     misses.map((m) => m.input),
@@ -213,7 +207,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
-  const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex } = await loadStages();
+  const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex, siteShape, trackBodies } = await loadStages();
   const bundle = await prepareClientAssets(config.base, opts.cacheDir);
   timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
@@ -230,17 +224,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const searchKeys = new Map(site.posts.map((p) => [outputFile(p.path), `${p.contentKey}\0${p.title}`]));
     const searchPages: SearchPage[] = [];
     const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
+    const ctx = createContext(config, assets);
+    // Page keys by dependency: with the site's shape as last time, only the pages that show a
+    // changed document's body are keyed again; every other page keeps its recorded key.
+    const docs = [...site.posts, ...site.pages];
+    const shape = siteShape(ctx, docs);
+    const bodies = Object.fromEntries(docs.map((d) => [d.path, d.contentKey]));
+    const owners = new Map(docs.filter((d) => d.contentKey !== '').map((d) => [d.contentKey, d.path]));
+    const rekey = pagesToRekey(record, shape, bodies);
+    const pageBodies: Record<string, string[]> = {};
     const keys: Record<string, string> = {};
     let fileCount = 0;
     let reusedPages = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, createContext(config, assets), { publicDir: opts.publicDir })) {
+      for (const f of siteFiles(site, ctx, { publicDir: opts.publicDir })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;
           continue;
         }
-        const key = f.key?.();
+        let key: string | undefined;
+        const recorded = record?.keys?.[f.path];
+        const shown = record?.pageBodies?.[f.path];
+        if (rekey && !rekey.has(f.path) && recorded !== undefined && shown !== undefined) {
+          key = recorded;
+          pageBodies[f.path] = shown;
+        } else if (f.key) {
+          const tracked = trackBodies(owners, f.key);
+          key = tracked.value;
+          pageBodies[f.path] = tracked.bodies;
+        }
         if (key !== undefined) keys[f.path] = key;
         const url = opts.search ? postFiles.get(f.path) : undefined;
         const previous = reusable.get(f.path);
@@ -288,6 +301,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         fingerprint,
         files: Object.fromEntries(written),
         keys,
+        shape,
+        bodies,
+        pageBodies,
         stamps: fileStamps(opts.outDir, [...written.keys()]),
         outStamp: outStamp(opts.outDir),
         diagnostics: diagnostics.filter((d) => d.severity === 'warning'),
@@ -301,6 +317,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     bundle.dispose();
   }
   return result(true, diagnostics, sources);
+}
+
+/**
+ * The pages whose key must be computed again: with the same site shape as the last build, those
+ * that show the body of a document that changed; undefined (all of them) when the shape differs.
+ */
+function pagesToRekey(record: BuildRecord | undefined, shape: string, bodies: Record<string, string>): Set<string> | undefined {
+  if (!record || record.shape !== shape || !record.bodies || !record.pageBodies) return undefined;
+  const changed = new Set(Object.keys(bodies).filter((doc) => record.bodies![doc] !== bodies[doc]));
+  const pages = new Set<string>();
+  if (changed.size === 0) return pages;
+  for (const [page, shown] of Object.entries(record.pageBodies)) if (shown.some((doc) => changed.has(doc))) pages.add(page);
+  return pages;
 }
 
 function configFiles(root: string): string[] {

@@ -13,6 +13,12 @@ export interface BuildRecord {
   files: Record<string, string>;
   /** Output path → key of what the file was made from (see PageKeys). */
   keys?: Record<string, string>;
+  /** The site's shape when the keys were made (see `siteShape`): same shape, same keys but for changed bodies. */
+  shape?: string;
+  /** Document path → its `contentKey`, to tell which bodies changed. */
+  bodies?: Record<string, string>;
+  /** Output path → the documents whose body its key covers: the pages an edit to a body reaches. */
+  pageBodies?: Record<string, string[]>;
   /** Output path → size and mtime right after the build, to notice files changed by hand. */
   stamps: Record<string, string>;
   /** The output directory's identity right after the build, to notice outside changes. */

@@ -26,7 +26,8 @@ export class RenderCache {
     return renderKey(input);
   }
 
-  get(input: RenderInput, key = this.key(input)): Rendered | undefined {
+  /** `input` is needed for what the entry read indirectly (its body only for the default key). */
+  get(input: Omit<RenderInput, 'body'> & Partial<Pick<RenderInput, 'body'>>, key = this.key({ ...input, body: input.body ?? '' })): Rendered | undefined {
     const file = path.join(this.dir, `${key}.json`);
     const htmlFile = path.join(this.dir, `${key}.html`);
     let entry: Omit<Rendered, 'html'>;
@@ -92,7 +93,7 @@ export class RenderCache {
 /** How long an entry no build uses is kept. */
 const PRUNE_AFTER_MS = 60 * 60 * 1000;
 
-function depsHold(deps: Record<string, string>, input: RenderInput): boolean {
+function depsHold(deps: Record<string, string>, input: Parameters<typeof observeDep>[1]): boolean {
   for (const [dep, seen] of Object.entries(deps)) if (observeDep(dep, input) !== seen) return false;
   return true;
 }
@@ -107,10 +108,15 @@ function isEntry(value: unknown): value is Omit<Rendered, 'html'> {
   return typeof r === 'object' && r !== null && Array.isArray(r.diagnostics) && typeof r.deps === 'object' && r.deps !== null && Array.isArray(r.links);
 }
 
-/** Digest of everything rendering reads directly; see `RenderCache`. */
-export function renderKey(input: RenderInput): string {
+/**
+ * Digest of everything rendering reads directly; see `RenderCache`. The body stands in by itself,
+ * or by `sourceDigest`, the digest of the file it comes from (see `bytesDigest`): the body is cut
+ * from that file by Folio's own code, which the key covers, so an unchanged file need not be read.
+ */
+export function renderKey(input: Pick<RenderInput, 'rel' | 'sitePath' | 'base' | 'contentDir' | 'displayPath'> & ({ body: string } | { sourceDigest: string })): string {
+  const body = 'sourceDigest' in input ? ['file', input.sourceDigest] : input.body;
   return createHash('sha256')
-    .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, input.body]))
+    .update(JSON.stringify([ENVIRONMENT, input.rel, input.sitePath, input.base, input.contentDir, input.displayPath, body]))
     .digest('hex');
 }
 

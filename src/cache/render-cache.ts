@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
 import { CODE_KEY } from './code-key.ts';
@@ -14,12 +14,23 @@ import type { RenderInput, Rendered } from '../markdown/render.ts';
 export class RenderCache {
   private readonly dir: string;
   private readonly used = new Set<string>();
+  /** The entries' metadata in one file (see `PackedEntry`), so a warm build does not read one file per post. */
+  private readonly packFile: string;
+  private readonly pack: Record<string, PackedEntry>;
+  private readonly packed = new Map<string, PackedEntry>();
+  private packChanged = false;
   hits = 0;
   misses = 0;
 
   constructor(cacheDir: string) {
     this.dir = path.join(cacheDir, 'render');
+    this.packFile = path.join(cacheDir, 'render-index.json');
     mkdirSync(this.dir, { recursive: true });
+    try {
+      this.pack = JSON.parse(readFileSync(this.packFile, 'utf8')) as Record<string, PackedEntry>;
+    } catch {
+      this.pack = {};
+    }
   }
 
   key(input: RenderInput): string {
@@ -30,26 +41,42 @@ export class RenderCache {
   get(input: Omit<RenderInput, 'body'> & Partial<Pick<RenderInput, 'body'>>, key = this.key({ ...input, body: input.body ?? '' })): Rendered | undefined {
     const file = path.join(this.dir, `${key}.json`);
     const htmlFile = path.join(this.dir, `${key}.html`);
+    const jsonStat = statSync(file, { throwIfNoEntry: false });
+    const htmlStamp = stamp(statSync(htmlFile, { throwIfNoEntry: false }));
     let entry: Omit<Rendered, 'html'>;
-    try {
-      entry = JSON.parse(readFileSync(file, 'utf8')) as Omit<Rendered, 'html'>;
-    } catch {
-      this.misses++;
-      return undefined;
+    const packed = this.pack[key];
+    if (packed && packed.json === stamp(jsonStat) && packed.html === htmlStamp) {
+      // Both files as they were when the metadata was packed: the JSON need not be read.
+      entry = { ...packed.meta };
+    } else {
+      try {
+        entry = JSON.parse(readFileSync(file, 'utf8')) as Omit<Rendered, 'html'>;
+      } catch {
+        this.misses++;
+        return undefined;
+      }
+      this.packChanged = true;
     }
-    if (!isEntry(entry) || !existsSync(htmlFile) || !depsHold(entry.deps, input)) {
+    if (!isEntry(entry) || htmlStamp === '' || !depsHold(entry.deps, input)) {
       this.misses++;
       return undefined;
     }
     this.used.add(key);
     this.hits++;
-    // Marks the entry as in use, so a build running beside this one does not prune it.
-    try {
-      const now = new Date();
-      utimesSync(file, now, now);
-    } catch {
-      // read-only cache: pruning is then not ours either
+    // Marks the entry as in use, so a build running beside this one does not prune it; an entry
+    // touched in the last few minutes is left alone (pruning waits an hour).
+    let jsonStamp = stamp(jsonStat);
+    if (!jsonStat || Date.now() - jsonStat.mtimeMs > TOUCH_AFTER_MS) {
+      try {
+        const now = new Date();
+        utimesSync(file, now, now);
+        jsonStamp = stamp(statSync(file, { throwIfNoEntry: false }));
+        this.packChanged = true;
+      } catch {
+        // read-only cache: pruning is then not ours either
+      }
     }
+    this.packed.set(key, { meta: packed?.meta ?? { ...entry }, json: jsonStamp, html: htmlStamp });
     // The HTML (most of an entry) is read only when a page that shows it is rendered: on a
     // rebuild after one edit, that is a handful of posts, not all of them.
     return lazyHtml(entry, htmlFile);
@@ -65,15 +92,19 @@ export class RenderCache {
     this.used.add(key);
     const { html, key: outKey, ...meta } = rendered;
     const htmlFile = path.join(this.dir, `${key}.html`);
+    const file = path.join(this.dir, `${key}.json`);
     writeFileSync(htmlFile, html);
-    writeFileSync(path.join(this.dir, `${key}.json`), JSON.stringify(meta));
+    writeFileSync(file, JSON.stringify(meta));
+    this.packed.set(key, { meta, json: stamp(statSync(file)), html: stamp(statSync(htmlFile)) });
+    this.packChanged = true;
     return lazyHtml({ ...meta, ...(outKey !== undefined ? { key: outKey } : {}) }, htmlFile);
   }
 
   /**
    * Drops entries this build did not use and nobody has used for an hour, so the cache does not
    * grow without bound while builds of the same site side by side (two base paths, a build
-   * beside `folio dev`) never remove what the other is about to read.
+   * beside `folio dev`) never remove what the other is about to read. Then packs the metadata
+   * of the entries this build used, when it changed.
    */
   prune(): void {
     const stale = Date.now() - PRUNE_AFTER_MS;
@@ -87,8 +118,29 @@ export class RenderCache {
       }
       rmSync(path.join(this.dir, name), { force: true });
     }
+    if (!this.packChanged && this.packed.size === Object.keys(this.pack).length) return;
+    const tmp = `${this.packFile}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.packed)));
+    renameSync(tmp, this.packFile);
   }
 }
+
+/**
+ * An entry's metadata (all but the HTML) with the size and mtime of its two files when packed:
+ * while both are unchanged, the metadata is taken from the pack.
+ */
+interface PackedEntry {
+  meta: Omit<Rendered, 'html'>;
+  json: string;
+  html: string;
+}
+
+function stamp(s: Stats | undefined): string {
+  return s ? `${s.size}:${s.mtimeMs}` : '';
+}
+
+/** An entry a build uses is touched again once its last touch is this old. */
+const TOUCH_AFTER_MS = 10 * 60 * 1000;
 
 /** How long an entry no build uses is kept. */
 const PRUNE_AFTER_MS = 60 * 60 * 1000;

@@ -35,6 +35,8 @@ export interface BuildStats {
   rendered: number;
   /** Generated files that were unchanged since the last build, so not rendered again. */
   reusedPages?: number;
+  /** Page keys computed in this build; the others were known from the last one (see `siteShape`). */
+  rekeyed?: number;
   /** True when nothing had changed and the output was left as it was. */
   upToDate?: boolean;
   /** Search index shards, and how many were indexed in this build (the rest were unchanged). */
@@ -236,6 +238,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const keys: Record<string, string> = {};
     let fileCount = 0;
     let reusedPages = 0;
+    let rekeyed = 0;
     const files = function* (): Generator<OutputFile> {
       for (const f of siteFiles(site, ctx, { publicDir: opts.publicDir })) {
         fileCount++;
@@ -251,6 +254,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           pageBodies[f.path] = shown;
         } else if (f.key) {
           const tracked = trackBodies(owners, f.key);
+          rekeyed++;
           key = tracked.value;
           pageBodies[f.path] = tracked.bodies;
         }
@@ -295,7 +299,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await out.commit();
     timer.lap('commit');
-    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount, reusedPages });
+    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount, reusedPages, rekeyed });
     if (opts.cacheDir && fingerprint) {
       writeRecord(opts.cacheDir, opts.outDir, {
         fingerprint,

@@ -46,8 +46,9 @@ export class RenderCache {
     let entry: Omit<Rendered, 'html'>;
     const packed = this.pack[key];
     if (packed && packed.json === stamp(jsonStat) && packed.html === htmlStamp) {
-      // Both files as they were when the metadata was packed: the JSON need not be read.
-      entry = { ...packed.meta };
+      // Both files as they were when the metadata was packed: the JSON is read only if the
+      // plain text (kept out of the pack, being most of it) is asked for.
+      entry = lazyText({ ...packed.meta }, file);
     } else {
       try {
         entry = JSON.parse(readFileSync(file, 'utf8')) as Omit<Rendered, 'html'>;
@@ -76,7 +77,7 @@ export class RenderCache {
         // read-only cache: pruning is then not ours either
       }
     }
-    this.packed.set(key, { meta: packed?.meta ?? { ...entry }, json: jsonStamp, html: htmlStamp });
+    this.packed.set(key, { meta: packed?.meta ?? withoutText(entry), json: jsonStamp, html: htmlStamp });
     // The HTML (most of an entry) is read only when a page that shows it is rendered: on a
     // rebuild after one edit, that is a handful of posts, not all of them.
     return lazyHtml(entry, htmlFile);
@@ -95,7 +96,7 @@ export class RenderCache {
     const file = path.join(this.dir, `${key}.json`);
     writeFileSync(htmlFile, html);
     writeFileSync(file, JSON.stringify(meta));
-    this.packed.set(key, { meta, json: stamp(statSync(file)), html: stamp(statSync(htmlFile)) });
+    this.packed.set(key, { meta: withoutText(meta), json: stamp(statSync(file)), html: stamp(statSync(htmlFile)) });
     this.packChanged = true;
     return lazyHtml({ ...meta, ...(outKey !== undefined ? { key: outKey } : {}) }, htmlFile);
   }
@@ -130,9 +131,23 @@ export class RenderCache {
  * while both are unchanged, the metadata is taken from the pack.
  */
 interface PackedEntry {
-  meta: Omit<Rendered, 'html'>;
+  meta: Omit<Rendered, 'html' | 'text'>;
   json: string;
   html: string;
+}
+
+function withoutText(meta: Omit<Rendered, 'html'>): Omit<Rendered, 'html' | 'text'> {
+  const { text: _text, ...rest } = meta;
+  return rest;
+}
+
+/** The packed metadata with `text` read from the entry's file on first use. */
+function lazyText(meta: Omit<Rendered, 'html' | 'text'>, file: string): Omit<Rendered, 'html'> {
+  let text: string | undefined;
+  return Object.defineProperty(meta, 'text', {
+    enumerable: true,
+    get: () => (text ??= String((JSON.parse(readFileSync(file, 'utf8')) as { text?: unknown }).text ?? '')),
+  }) as Omit<Rendered, 'html'>;
 }
 
 function stamp(s: Stats | undefined): string {

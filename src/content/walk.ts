@@ -55,7 +55,7 @@ export function walkFiles(dir: string, options: WalkOptions): WalkResult {
   }
   const follow = options.links !== 'report';
   const refuse = (abs: string, message: string) => diagnostics.push(diagnostic(options.display(abs), 1, 1, message, 'file/symlink'));
-  const walk = (folder: string, realFolder: string, open: Set<string>) => {
+  const walk = (folder: string, relFolder: string, realFolder: string, open: Set<string>) => {
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -65,7 +65,7 @@ export function walkFiles(dir: string, options: WalkOptions): WalkResult {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const name = entry.name;
       const abs = path.join(folder, name);
-      const rel = path.relative(dir, abs).split(path.sep).join('/');
+      const rel = relFolder === '' ? name : `${relFolder}/${name}`;
       if (name.startsWith('.') && !options.keepDotted?.(rel)) continue;
       let real = path.join(realFolder, name);
       // The entry's own type, without a stat, where the file system gives it.
@@ -99,11 +99,11 @@ export function walkFiles(dir: string, options: WalkOptions): WalkResult {
           refuse(abs, `symbolic link loops back to ${options.display(real)}; refused`);
           continue;
         }
-        walk(abs, real, new Set([...open, real]));
+        walk(abs, rel, real, new Set([...open, real]));
       } else if (isFile) files.push({ abs, real, rel });
     }
   };
-  walk(dir, realDir, new Set([realDir]));
+  walk(dir, '', realDir, new Set([realDir]));
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, diagnostics, links };
 }

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { findConfigFile, loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
-import { type BuildRecord, fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
+import { type BuildRecord, fileStamps, inputFingerprint, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
 import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
-import { listPublic } from './content/public-files.ts';
+import { listPublic, type PublicFile } from './content/public-files.ts';
 import { guardOutput, markOutput } from './output/out-guard.ts';
 import { outputFile } from './site/urls.ts';
 import type { BuildOptions as PublicBuildOptions } from './config/types.ts';
@@ -104,7 +104,7 @@ const loadStages = () => import('./stages.ts');
 export async function buildSite(
   opts: ResolvedOptions,
   onProgress?: BuildOptions['onProgress'],
-): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
+): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes; publicFiles: PublicFile[] }> {
   const { config } = opts;
   const timer = stopwatch();
   const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
@@ -122,7 +122,8 @@ export async function buildSite(
   diagnostics.push(...checkNav(site, { publicDir: opts.publicDir, ...(opts.configFile ? { configFile: opts.configFile, configSource: readFileSync(opts.configFile, 'utf8') } : {}), display }));
   diagnostics.push(...siteRedirects(site, publicFiles.files.map((f) => f.rel)).diagnostics);
   timer.lap('collect');
-  return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times };
+  // public/ is walked here once; what emits the site takes `publicFiles` from this result.
+  return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times, publicFiles: publicFiles.files };
 }
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
@@ -193,11 +194,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   // Each build replaces the output folder whole: refuse one that Folio did not make.
   const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
-  guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: record !== undefined && reusableFiles(opts.outDir, record).size > 0 });
+  // The last build's files still as it left them (one stat each, once per build): proof that
+  // Folio made this folder, the no-change check, and what the new output may hard-link.
+  const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
+  guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: reusable.size > 0 });
   // Nothing changed since the last build into this directory: the output is already right.
   let timer = stopwatch(stats.stages);
   const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir], [...configFiles(opts.root), ...(opts.configFile ? [opts.configFile] : [])], fingerprintOptions(opts)) : undefined;
-  if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
+  if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && reusable.size === Object.keys(record.stamps).length) {
     Object.assign(stats, record.stats, { upToDate: true });
     timer.lap('fingerprint');
     return result(true, record.diagnostics, new Map());
@@ -225,7 +229,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Search indexes a post's title and body only, so that is all its search key covers.
     const searchKeys = new Map(site.posts.map((p) => [outputFile(p.path), `${p.contentKey}\0${p.title}`]));
     const searchPages: SearchPage[] = [];
-    const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
     const ctx = createContext(config, assets);
     // Page keys by dependency: with the site's shape as last time, only the pages that show a
     // changed document's body are keyed again; every other page keeps its recorded key.

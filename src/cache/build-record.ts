@@ -45,13 +45,6 @@ export function fileStamps(outDir: string, files: string[]): Record<string, stri
   return Object.fromEntries(files.map((f) => [f, stampOf(path.join(outDir, f))]));
 }
 
-/** True when every file the last build wrote is still there, untouched. */
-export function outputUnchanged(outDir: string, stamps: Record<string, string> | undefined): boolean {
-  if (!stamps) return false;
-  for (const [f, stamp] of Object.entries(stamps)) if (stampOf(path.join(outDir, f)) !== stamp) return false;
-  return true;
-}
-
 /** The last build's files that are still as it left them: safe to hard-link into the next one. */
 export function reusableFiles(outDir: string, record: BuildRecord): Map<string, string> {
   const out = new Map<string, string>();

@@ -4,12 +4,12 @@ import { findConfigFile, loadUserConfig, resolveConfig, type SiteConfig } from '
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
 import { siteKey } from './cache/code-key.ts';
-import { fileStamps, inputFingerprint, outputUnchanged, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
+import { type BuildRecord, fileStamps, inputFingerprint, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
 import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
-import { listPublic } from './content/public-files.ts';
+import { listPublic, type PublicFile } from './content/public-files.ts';
 import { guardOutput, markOutput } from './output/out-guard.ts';
 import { loadSiteTemplates, siteTemplatesDir } from './plugins/site-templates.ts';
 import { outputFile } from './site/urls.ts';
@@ -37,6 +37,8 @@ export interface BuildStats {
   rendered: number;
   /** Generated files that were unchanged since the last build, so not rendered again. */
   reusedPages?: number;
+  /** Page keys computed in this build; the others were known from the last one (see `siteShape`). */
+  rekeyed?: number;
   /** True when nothing had changed and the output was left as it was. */
   upToDate?: boolean;
   /** Search index shards, and how many were indexed in this build (the rest were unchanged). */
@@ -115,7 +117,7 @@ const loadStages = () => import('./stages.ts');
 export async function buildSite(
   opts: ResolvedOptions,
   onProgress?: BuildOptions['onProgress'],
-): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes }> {
+): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes; publicFiles: PublicFile[] }> {
   const { config } = opts;
   const timer = stopwatch();
   const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
@@ -133,7 +135,8 @@ export async function buildSite(
   diagnostics.push(...checkNav(site, { publicDir: opts.publicDir, ...(opts.configFile ? { configFile: opts.configFile, configSource: readFileSync(opts.configFile, 'utf8') } : {}), display }));
   diagnostics.push(...siteRedirects(site, publicFiles.files.map((f) => f.rel)).diagnostics);
   timer.lap('collect');
-  return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times };
+  // public/ is walked here once; what emits the site takes `publicFiles` from this result.
+  return { site, diagnostics: diagnostics.sort(byPosition), sources: loaded.sources, cache, stages: timer.times, publicFiles: publicFiles.files };
 }
 
 /** Renders every document, from the cache when its inputs are unchanged, else on the worker pool. */
@@ -142,27 +145,21 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
   const labels = markdownLabels(resolveStrings(opts.config.language, opts.config.strings));
   const docPaths = Object.fromEntries(docs.map((d) => [d.rel, d.path]));
   const wikiIndex = buildWikiIndex(docs.map((d) => ({ rel: d.rel, slug: d.slug, title: d.fm.title })));
-  const inputs: RenderInput[] = docs.map((doc) => ({
-    rel: doc.rel,
-    displayPath: doc.file,
-    body: doc.body,
-    sitePath: doc.path,
-    docPaths,
-    wikiIndex,
-    contentDir: opts.contentDir,
-    base: opts.config.base,
-  }));
+  // The body is read only for a document that is rendered: a cached one is keyed by its file's digest.
+  const inputs = docs.map((doc) => {
+    const fields = { rel: doc.rel, displayPath: doc.file, sitePath: doc.path, docPaths, wikiIndex, contentDir: opts.contentDir, base: opts.config.base };
+    return { fields, key: renderKey({ ...fields, sourceDigest: doc.digest }, opts.cacheKey), body: () => doc.body };
+  });
   const cache = opts.cacheDir ? new RenderCache(opts.cacheDir, opts.cacheKey) : undefined;
   const rendered = new Map<string, Rendered>();
   const misses: { input: RenderInput; key: string }[] = [];
-  for (const input of inputs) {
-    const key = renderKey(input, opts.cacheKey);
-    const hit = cache?.get(input, key);
+  for (const { fields, key, body } of inputs) {
+    const hit = cache?.get(fields, key);
     if (hit) {
       // Assigned, not spread: spreading would read the lazily loaded HTML.
       hit.key = outputKey(key, hit);
-      rendered.set(input.rel, hit);
-    } else misses.push({ input, key });
+      rendered.set(fields.rel, hit);
+    } else misses.push({ input: { ...fields, body: body() }, key });
   }
   const fresh = await renderMany(
     misses.map((m) => m.input),
@@ -214,11 +211,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   // Each build replaces the output folder whole: refuse one that Folio did not make.
   const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
-  guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: record !== undefined && reusableFiles(opts.outDir, record).size > 0 });
+  // The last build's files still as it left them (one stat each, once per build): proof that
+  // Folio made this folder, the no-change check, and what the new output may hard-link.
+  const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
+  guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: reusable.size > 0 });
   // Nothing changed since the last build into this directory: the output is already right.
   let timer = stopwatch(stats.stages);
   const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir, siteTemplatesDir(opts.root)], [...configFiles(opts.root), ...(opts.configFile ? [opts.configFile] : [])], fingerprintOptions(opts)) : undefined;
-  if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && outputUnchanged(opts.outDir, record.stamps)) {
+  if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && reusable.size === Object.keys(record.stamps).length) {
     Object.assign(stats, record.stats, { upToDate: true });
     timer.lap('fingerprint');
     return result(true, record.diagnostics, new Map());
@@ -232,7 +232,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
-  const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex } = await loadStages();
+  const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex, siteShape, trackBodies } = await loadStages();
   const bundle = await prepareClientAssets(config.base, opts.cacheDir, { ...(config.theme ? { theme: config.theme } : {}), css: (config.css ?? []).map((f) => path.resolve(opts.root, f)) });
   timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
@@ -248,18 +248,38 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Search indexes a post's title and body only, so that is all its search key covers.
     const searchKeys = new Map(site.posts.map((p) => [outputFile(p.path), `${p.contentKey}\0${p.title}`]));
     const searchPages: SearchPage[] = [];
-    const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
+    const ctx = createContext(config, assets, siteTemplates.own);
+    // Page keys by dependency: with the site's shape as last time, only the pages that show a
+    // changed document's body are keyed again; every other page keeps its recorded key.
+    const docs = [...site.posts, ...site.pages];
+    const shape = siteShape(ctx, docs, opts.cacheKey, siteTemplates.key);
+    const bodies = Object.fromEntries(docs.map((d) => [d.path, d.contentKey]));
+    const owners = new Map(docs.filter((d) => d.contentKey !== '').map((d) => [d.contentKey, d.path]));
+    const rekey = pagesToRekey(record, shape, bodies);
+    const pageBodies: Record<string, string[]> = {};
     const keys: Record<string, string> = {};
     let fileCount = 0;
     let reusedPages = 0;
+    let rekeyed = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, createContext(config, assets, siteTemplates.own), { publicDir: opts.publicDir, cacheKey: opts.cacheKey, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
+      for (const f of siteFiles(site, ctx, { publicDir: opts.publicDir, cacheKey: opts.cacheKey, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;
           continue;
         }
-        const key = f.key?.();
+        let key: string | undefined;
+        const recorded = record?.keys?.[f.path];
+        const shown = record?.pageBodies?.[f.path];
+        if (rekey && !rekey.has(f.path) && recorded !== undefined && shown !== undefined) {
+          key = recorded;
+          pageBodies[f.path] = shown;
+        } else if (f.key) {
+          const tracked = trackBodies(owners, f.key);
+          rekeyed++;
+          key = tracked.value;
+          pageBodies[f.path] = tracked.bodies;
+        }
         if (key !== undefined) keys[f.path] = key;
         const url = opts.search ? postFiles.get(f.path) : undefined;
         const previous = reusable.get(f.path);
@@ -301,12 +321,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     await out.commit();
     timer.lap('commit');
-    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount, reusedPages });
+    Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount, reusedPages, rekeyed });
     if (opts.cacheDir && fingerprint) {
       writeRecord(opts.cacheDir, opts.outDir, {
         fingerprint,
         files: Object.fromEntries(written),
         keys,
+        shape,
+        bodies,
+        pageBodies,
         stamps: fileStamps(opts.outDir, [...written.keys()]),
         outStamp: outStamp(opts.outDir),
         diagnostics: diagnostics.filter((d) => d.severity === 'warning'),
@@ -320,6 +343,19 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     bundle.dispose();
   }
   return result(true, diagnostics, sources);
+}
+
+/**
+ * The pages whose key must be computed again: with the same site shape as the last build, those
+ * that show the body of a document that changed; undefined (all of them) when the shape differs.
+ */
+function pagesToRekey(record: BuildRecord | undefined, shape: string, bodies: Record<string, string>): Set<string> | undefined {
+  if (!record || record.shape !== shape || !record.bodies || !record.pageBodies) return undefined;
+  const changed = new Set(Object.keys(bodies).filter((doc) => record.bodies![doc] !== bodies[doc]));
+  const pages = new Set<string>();
+  if (changed.size === 0) return pages;
+  for (const [page, shown] of Object.entries(record.pageBodies)) if (shown.some((doc) => changed.has(doc))) pages.add(page);
+  return pages;
 }
 
 function configFiles(root: string): string[] {

@@ -123,11 +123,20 @@ export async function loadUserConfig(root: string, file?: string, display?: (fil
   } catch (error) {
     throw new ConfigError([{ file: shown(found), message: `cannot load it: ${firstLine(error)}` }]);
   }
+  return configFromModule(mod, found, shown, root);
+}
+
+/**
+ * The checked config a loaded config module exports: the one step after loading, shared by the
+ * build (Node's import or tsx) and `folio dev` (Vite's module loader, which follows edits).
+ */
+/** `root`: the site folder, which the config's `css` paths are relative to. */
+export function configFromModule(mod: { default?: unknown }, file: string, display: (file: string) => string = (f) => f, root = path.dirname(file)): Partial<SiteConfig> {
   // tsx may load a .ts file as CommonJS, nesting `export default` one level down.
   const exported = mod.default;
   const nested = exported && typeof exported === 'object' && Object.keys(exported).length === 1 && 'default' in exported ? (exported as { default: unknown }).default : undefined;
-  const config = checkConfig(nested ?? exported, found, shown);
-  checkFiles(config, root, found, shown);
+  const config = checkConfig(nested ?? exported, file, display);
+  checkFiles(config, root, file, display);
   return config;
 }
 

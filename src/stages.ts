@@ -11,6 +11,7 @@ export { buildWikiIndex } from './markdown/wikilinks.ts';
 export { OwnLinks } from './output/check.ts';
 export { prepareClientAssets } from './output/client-assets.ts';
 export { siteFiles } from './output/emit.ts';
+export { siteShape, trackBodies } from './output/page-keys.ts';
 export { buildSearchIndex } from './output/search.ts';
 export { AtomicOutput } from './output/writer.ts';
 export { siteRedirects } from './site/aliases.ts';

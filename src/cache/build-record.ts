@@ -12,6 +12,12 @@ export interface BuildRecord {
   files: Record<string, string>;
   /** Output path → key of what the file was made from (see PageKeys). */
   keys?: Record<string, string>;
+  /** The site's shape when the keys were made (see `siteShape`): same shape, same keys but for changed bodies. */
+  shape?: string;
+  /** Document path → its `contentKey`, to tell which bodies changed. */
+  bodies?: Record<string, string>;
+  /** Output path → the documents whose body its key covers: the pages an edit to a body reaches. */
+  pageBodies?: Record<string, string[]>;
   /** Output path → size and mtime right after the build, to notice files changed by hand. */
   stamps: Record<string, string>;
   /** The output directory's identity right after the build, to notice outside changes. */
@@ -37,13 +43,6 @@ export function inputFingerprint(dirs: string[], files: string[], options: unkno
 
 export function fileStamps(outDir: string, files: string[]): Record<string, string> {
   return Object.fromEntries(files.map((f) => [f, stampOf(path.join(outDir, f))]));
-}
-
-/** True when every file the last build wrote is still there, untouched. */
-export function outputUnchanged(outDir: string, stamps: Record<string, string> | undefined): boolean {
-  if (!stamps) return false;
-  for (const [f, stamp] of Object.entries(stamps)) if (stampOf(path.join(outDir, f)) !== stamp) return false;
-  return true;
 }
 
 /** The last build's files that are still as it left them: safe to hard-link into the next one. */

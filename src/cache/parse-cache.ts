@@ -13,17 +13,25 @@ interface Entry {
   rest: number;
 }
 
+/** A parse from the cache, known before the text is read: the body is cut from the text when needed. */
+export interface CachedParse extends Omit<ParsedSource, 'body'> {
+  body: (text: string) => string;
+}
+
 /**
- * Parsed frontmatter by the file's text, so that an unchanged file's YAML is not parsed and
- * validated again (most of the load stage on a large site). One small JSON file.
+ * Parsed frontmatter by a digest of the file's text, so that an unchanged file's YAML is not
+ * parsed and validated again (most of the load stage on a large site). One small JSON file.
  */
 export class ParseCache {
   private readonly file: string;
   private readonly old: Record<string, Entry>;
   private readonly next: Record<string, Entry> = {};
 
-  /** `cacheKey`: the site's key (`siteKey`), which covers the parser's own code: a change to it invalidates every entry. */
-  constructor(cacheDir: string, private readonly cacheKey: string) {
+  /** `cacheKey`: the site's key (`siteKey`), which covers the parser's code: every entry's key covers it. */
+  constructor(
+    cacheDir: string,
+    private readonly cacheKey: string,
+  ) {
     this.file = path.join(cacheDir, 'parse.json');
     try {
       this.old = JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, Entry>;
@@ -32,17 +40,13 @@ export class ParseCache {
     }
   }
 
-  /** `salt`: everything besides the text that the result depends on (path shown, zone, kind). */
-  parse(text: string, salt: string, run: () => ParsedSource): ParsedSource {
-    const key = createHash('sha1').update(this.cacheKey).update('\0').update(salt).update('\0').update(text).digest('base64url');
-    const hit = this.old[key];
-    if (hit && typeof hit.padding === 'number' && hit.rest <= text.length) {
-      this.next[key] = hit;
-      const data = hit.data
-        ? { ...hit.data, ...(hit.data.date ? { date: new Date(hit.data.date) } : {}), ...(hit.data.updated ? { updated: new Date(hit.data.updated) } : {}) }
-        : undefined;
-      return { ...(data ? { data: data as Frontmatter } : {}), body: '\n'.repeat(hit.padding) + text.slice(text.length - hit.rest), diagnostics: hit.diagnostics, places: hit.places };
-    }
+  /**
+   * `salt`: everything besides the text that the result depends on (path shown, zone, kind).
+   * `digest` identifies the text (by default a digest of it; the loader passes its bytes' digest).
+   */
+  parse(text: string, salt: string, run: () => ParsedSource, digest = createHash('sha1').update(text).digest('base64url')): ParsedSource {
+    const hit = this.lookup(digest, salt);
+    if (hit && hit.rest <= text.length) return { ...withoutBody(hit), body: hit.body(text) };
     const parsed = run();
     let padding = 0;
     while (parsed.body.charCodeAt(padding) === 10) padding++;
@@ -53,9 +57,27 @@ export class ParseCache {
         const { date, updated, ...rest } = parsed.data;
         data = { ...rest, ...(date ? { date: date.toISOString() } : {}), ...(updated ? { updated: updated.toISOString() } : {}) };
       }
-      this.next[key] = { ...(data ? { data } : {}), diagnostics: parsed.diagnostics, places: parsed.places, padding, rest };
+      this.next[entryKey(this.cacheKey, digest, salt)] = { ...(data ? { data } : {}), diagnostics: parsed.diagnostics, places: parsed.places, padding, rest };
     }
     return parsed;
+  }
+
+  /** The parse of the text with this digest, without the text; undefined when not cached. */
+  lookup(digest: string, salt: string): (CachedParse & { rest: number }) | undefined {
+    const key = entryKey(this.cacheKey, digest, salt);
+    const hit = this.old[key] ?? this.next[key];
+    if (!hit || typeof hit.padding !== 'number' || typeof hit.rest !== 'number') return undefined;
+    this.next[key] = hit;
+    const data = hit.data
+      ? { ...hit.data, ...(hit.data.date ? { date: new Date(hit.data.date) } : {}), ...(hit.data.updated ? { updated: new Date(hit.data.updated) } : {}) }
+      : undefined;
+    return {
+      ...(data ? { data: data as Frontmatter } : {}),
+      diagnostics: hit.diagnostics,
+      places: hit.places,
+      rest: hit.rest,
+      body: (text) => '\n'.repeat(hit.padding) + text.slice(text.length - hit.rest),
+    };
   }
 
   save(): void {
@@ -64,4 +86,12 @@ export class ParseCache {
     writeFileSync(tmp, JSON.stringify(this.next));
     renameSync(tmp, this.file);
   }
+}
+
+function entryKey(cacheKey: string, digest: string, salt: string): string {
+  return createHash('sha1').update(cacheKey).update('\0').update(salt).update('\0').update(digest).digest('base64url');
+}
+
+function withoutBody(hit: CachedParse & { rest: number }): Omit<ParsedSource, 'body'> {
+  return { ...(hit.data ? { data: hit.data } : {}), diagnostics: hit.diagnostics, places: hit.places };
 }

@@ -5,7 +5,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { AssetManifest } from '../config/types.ts';
 import { display, resolveOptions } from '../build.ts';
 import { siteKey } from '../cache/code-key.ts';
-import { checkConfig, type SiteConfig } from '../config.ts';
+import { configFromModule, type SiteConfig } from '../config.ts';
 import { formatDiagnostic } from '../content/diagnostic.ts';
 import { CLIENT_DIR, writeStyleEntry, type SiteLook } from '../output/client-assets.ts';
 import { PACKAGE_ROOT } from '../paths.ts';
@@ -101,7 +101,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     // The same object until the file changes: the site is rebuilt only when it does.
     // An edit that breaks the config is shown like any other error, naming the key.
     userConfig: async () => {
-      const user = configFile ? checkConfig((await load<{ default?: unknown }>(configFile)).default ?? NO_CONFIG, configFile, display) : NO_CONFIG;
+      const user = configFile ? configFromModule(await load<{ default?: unknown }>(configFile), configFile, display, opts.root) : NO_CONFIG;
       writeStyleEntry(styleDir, lookOf(user));
       return user;
     },

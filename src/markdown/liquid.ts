@@ -1,11 +1,10 @@
 import type { Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { liquidTags } from './liquid-tags.ts';
 import { alignToSource, LineIndex } from './positions.ts';
 import { report } from './report.ts';
 
-/** The opening of a Liquid/Hexo tag: `{% asset_img`, `{%- note`. */
-const LIQUID = /\{%-?\s*([A-Za-z_][\w-]*)/g;
 
 /**
  * remark plugin: a Hexo/Jekyll Liquid tag left in a post (`{% asset_img a.png %}`,
@@ -21,12 +20,12 @@ export function remarkLiquidTags() {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       const toRaw = start !== undefined && end !== undefined ? alignToSource(node.value, source.slice(start, end)) : undefined;
-      for (const m of node.value.matchAll(LIQUID)) {
-        const place = toRaw && start !== undefined ? (lines ??= new LineIndex(source)).at(start + (toRaw[m.index] ?? 0)) : node.position?.start;
+      for (const tag of liquidTags(node.value)) {
+        const place = toRaw && start !== undefined ? (lines ??= new LineIndex(source)).at(start + (toRaw[tag.start] ?? 0)) : node.position?.start;
         report(
           file,
           place,
-          `Liquid/Hexo tag {% ${m[1]} … %} is not Markdown and shows as literal text; convert it to Markdown (\`folio import hexo\` converts Hexo's tags), or put it in backticks if it is meant as text`,
+          `Liquid/Hexo tag {% ${tag.name} … %} is not Markdown and shows as literal text; convert it to Markdown (\`folio import hexo\` converts Hexo's tags), or put it in backticks if it is meant as text`,
           'markdown/liquid-tag',
         );
       }

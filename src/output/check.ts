@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
+import { walkFiles } from '../content/walk.ts';
 import { safeDecode } from '../site/urls.ts';
 
 export interface BrokenLink {
@@ -123,12 +124,7 @@ function scan(html: string): PageInfo {
   return { ids, links };
 }
 
-function listAll(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listAll(dir, rel));
-    else out.push(rel);
-  }
-  return out;
+/** Every file of a built site, dot-named ones (`.well-known/`) included. */
+function listAll(dir: string): string[] {
+  return walkFiles(dir, { display: (p) => p, name: 'output', keepDotted: () => true }).files.map((f) => f.rel);
 }

@@ -34,7 +34,10 @@ export function toDocs(sources: SourceDoc[], rendered: Map<string, Rendered>): D
       },
       toc: r.toc,
       headingIds: r.headingIds,
-      text: r.text,
+      // Also a getter: a cached post's plain text is read only when something uses it.
+      get text() {
+        return r.text;
+      },
       readingMinutes: r.readingMinutes,
       hasMath: r.hasMath,
       hasCode: r.hasCode,

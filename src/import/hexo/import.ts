@@ -1,9 +1,10 @@
-import { constants, copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { aliasPath } from '../../content/aliases.ts';
 import { decodeSource } from '../../content/decode.ts';
 import { findContent } from '../../content/find.ts';
+import { walkFiles } from '../../content/walk.ts';
 import { readHexoConfig, type HexoConfig } from './config.ts';
 import { looseDate } from './dates.ts';
 import { convertFrontmatter, splitHexo, type ConvertedFrontmatter } from './frontmatter.ts';
@@ -58,19 +59,14 @@ const PAGE_EXT = /\.(md|markdown|html?|ejs|swig|njk|pug|jade)$/i;
 const hidden = (rel: string) => /(^|\/)[_.]/.test(rel) || /[~%]$/.test(rel);
 
 /**
- * Every file under `dir`, as sorted `/`-separated relative paths (Node's own recursive listing).
- * Symbolic links are not followed: one could point anywhere on the machine, and what is copied
- * into public/ is published.
+ * Every file under `dir`, as sorted `/`-separated relative paths, dot-named ones included (the
+ * caller leaves out what Hexo hides). Symbolic links are not followed but listed in `links`: one
+ * could point anywhere on the machine, and what is copied into public/ is published.
  */
 function filesUnder(dir: string, links: string[] = []): string[] {
-  if (!existsSync(dir)) return [];
-  const files: string[] = [];
-  for (const p of (readdirSync(dir, { recursive: true }) as string[]).map((x) => x.split(path.sep).join('/')).sort()) {
-    const stat = lstatSync(path.join(dir, p));
-    if (stat.isSymbolicLink()) links.push(p);
-    else if (stat.isFile()) files.push(p);
-  }
-  return files;
+  const walked = walkFiles(dir, { display: (p) => p, name: 'source', keepDotted: () => true, links: 'report' });
+  links.push(...walked.links);
+  return walked.files.map((f) => f.rel);
 }
 
 /**

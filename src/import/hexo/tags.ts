@@ -1,3 +1,4 @@
+import { liquidTags } from '../../markdown/liquid-tags.ts';
 import { containerPrefix, fencedLines, outsideInlineCode, type Line } from './lines.ts';
 import type { ImportLog } from './log.ts';
 
@@ -28,7 +29,6 @@ interface Arg {
   quoted: boolean;
 }
 
-const TAG = /\{%-?\s*([A-Za-z_][\w-]*)([\s\S]*?)-?%\}/g;
 
 /** Alert kinds for NexT/Butterfly/Fluid note classes and colours. */
 const ALERTS: Record<string, string> = {
@@ -56,8 +56,8 @@ function findTags(lines: Line[]): Tag[] {
     if (fenced[i] || line.raw) return;
     for (const [a, b] of outsideInlineCode(line.text)) {
       const part = line.text.slice(a, b);
-      for (const m of part.matchAll(TAG)) {
-        tags.push({ line: i, start: a + m.index, end: a + m.index + m[0].length, name: m[1]!, args: splitArgs(m[2]!), raw: m[0] });
+      for (const t of liquidTags(part)) {
+        if (t.closed) tags.push({ line: i, start: a + t.start, end: a + t.end, name: t.name, args: splitArgs(t.args), raw: t.raw });
       }
     }
   });

@@ -15,3 +15,16 @@ describe('Liquid/Hexo tags left in a post', () => {
     expect(r.diagnostics).toEqual([]);
   });
 });
+
+describe('liquidTags, the one tag scanner (Markdown warning and Hexo importer)', () => {
+  it('finds closed tags with their arguments and extent, and openings never closed', async () => {
+    const { liquidTags } = await import('../../../src/markdown/liquid-tags.ts');
+    const text = 'a {% note info -%} b {%- endnote %} c {% post_link x {% y %} d {% open';
+    expect([...liquidTags(text)].map((t) => [t.name, t.args, t.raw, t.closed, text.slice(t.start, t.end) === t.raw])).toEqual([
+      ['note', ' info ', '{% note info -%}', true, true],
+      ['endnote', ' ', '{%- endnote %}', true, true],
+      ['post_link', ' x {% y ', '{% post_link x {% y %}', true, true],
+      ['open', '', '{% open', false, true],
+    ]);
+  });
+});

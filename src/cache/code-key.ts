@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { walkFiles } from '../content/walk.ts';
+import { OUTPUT_MARKER } from '../output/out-guard.ts';
 import { dependencyVersion, PACKAGE_ROOT } from '../paths.ts';
 
 /**
@@ -59,7 +60,9 @@ export function siteKey(input: SiteKeyInput): string {
   const excluded = input.exclude.map((d) => path.relative(root, d).split(path.sep).join('/')).filter((rel) => rel !== '' && !rel.startsWith('..'));
   // Folio's own folders, when the site is Folio's own repository (the demo): in codeKey already.
   const covered = new Set(['src', 'templates', 'lib'].map((d) => path.join(PACKAGE_ROOT, d)));
-  const skip = (rel: string) => rel === 'node_modules' || rel.endsWith('/node_modules') || excluded.includes(rel) || covered.has(path.join(root, rel));
+  // Any folder Folio built into (its marker file says so) is output, whatever `--out` named it.
+  const skip = (rel: string) =>
+    rel === 'node_modules' || rel.endsWith('/node_modules') || excluded.includes(rel) || covered.has(path.join(root, rel)) || (!MODULE.test(rel) && existsSync(path.join(root, rel, OUTPUT_MARKER)));
   for (const f of walkFiles(root, { display: (p) => p, name: 'site', skip }).files) {
     if (MODULE.test(f.rel) && f.rel !== 'package-lock.json') addFile(hash, f.rel, f.real);
   }

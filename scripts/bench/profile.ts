@@ -29,6 +29,10 @@ function owner(url: string): string {
 }
 
 const dir = process.argv[2]!;
+/** Inclusive time per Markdown step and per library, summed over every thread's profile. */
+const steps = new Map<string, number>();
+let allBusy = 0;
+const STEP = /^(src\/markdown\/|remark-|rehype-|micromark$|mdast-util-from-markdown|mdast-util-to-hast|hast-util-to-html|hast-util-sanitize|katex$|lowlight$|unist-util-visit|gray-matter|yaml$|htmlparser2$)/;
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
   const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -50,9 +54,14 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sor
       if (url) seen.add(owner(url));
     }
     for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
+    for (const k of seen) if (STEP.test(k)) steps.set(k, (steps.get(k) ?? 0) + dt);
   });
+  allBusy += total;
   const top = (m: Map<string, number>, n: number) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `| ${k} | ${(v / 1000).toFixed(2)} s | ${((100 * v) / total).toFixed(1)}% |`);
   console.log(`\n## ${file}: ${(total / 1000).toFixed(2)} s busy\n\n| self | time | share |\n|---|---:|---:|\n${top(self, 25).join('\n')}`);
   console.log(`\n| inclusive | time | share |\n|---|---:|---:|\n${top(inclusive, 40).join('\n')}`);
 }
+
+console.log(`\n## Markdown steps and libraries, all threads (${(allBusy / 1000).toFixed(2)} s busy)\n\n| inclusive | time | share |\n|---|---:|---:|`);
+for (const [k, v] of [...steps].sort((a, b) => b[1] - a[1])) console.log(`| ${k} | ${(v / 1000).toFixed(2)} s | ${((100 * v) / allBusy).toFixed(1)}% |`);

@@ -30,9 +30,15 @@ export const BUNDLED = !import.meta.url.endsWith('.ts');
  * dependency). Undefined when it is not installed.
  */
 export function dependencyVersion(name: string): string | undefined {
+  const dir = dependencyDir(name);
+  return dir === undefined ? undefined : (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The folder of one of Folio's installed dependencies (see `dependencyVersion`), or undefined. */
+export function dependencyDir(name: string): string | undefined {
   for (let dir = PACKAGE_ROOT; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, 'node_modules', name, 'package.json');
-    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    const found = path.join(dir, 'node_modules', name);
+    if (existsSync(path.join(found, 'package.json'))) return found;
     if (path.dirname(dir) === dir) return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { renderData } from './file-data.ts';
 
@@ -7,7 +7,10 @@ import { renderData } from './file-data.ts';
 export function rehypeCodeInfo() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'pre') renderData(file).hasCode = true;
+      if (node.tagName !== 'pre') return undefined;
+      renderData(file).hasCode = true;
+      // One is enough: the rest of the tree (highlighted code is hundreds of spans) is not walked.
+      return EXIT;
     });
   };
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { close, createIndex } from 'pagefind';
-import { dependencyVersion } from '../paths.ts';
-import { searchInput } from './search-input.ts';
+import { pathToFileURL } from 'node:url';
+import { dependencyDir, dependencyVersion } from '../paths.ts';
+import { searchInput, searchRecord } from './search-input.ts';
 
 /** One page to index: its site path (without the base) and its finished HTML. */
 export interface SearchPage {
@@ -24,6 +25,8 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Number of shards; by default it grows with the number of pages (see `shardCount`). */
   shards?: number;
+  /** Pagefind processes indexing shards side by side; by default one per core. */
+  services?: number;
 }
 
 export interface SearchIndexResult {
@@ -61,28 +64,38 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search') : undefined;
   const errors: string[] = [];
   const fresh: string[] = [];
-  const bundles: string[] = [];
-  let service = false;
+  const bundles: string[] = new Array(shards.length);
+  const pending: number[] = [];
+  shards.forEach((_, i) => {
+    const cached = cacheRoot ? path.join(cacheRoot, keys[i]!) : undefined;
+    if (cached && existsSync(path.join(cached, 'pagefind-entry.json'))) bundles[i] = cached;
+    else pending.push(i);
+  });
+  // Shards are indexed side by side, each Pagefind process taking the next shard when done.
+  const services = await Promise.all(
+    Array.from({ length: Math.min(pending.length, Math.max(1, options.services ?? availableParallelism())) }, (_, n) => pagefindService(n)),
+  );
   try {
-    for (const [i, shard] of shards.entries()) {
-      const cached = cacheRoot ? path.join(cacheRoot, keys[i]!) : undefined;
-      if (cached && existsSync(path.join(cached, 'pagefind-entry.json'))) {
-        bundles.push(cached);
-        continue;
-      }
-      const target = cached ?? path.join(options.outDir, `.pagefind-shard-${i}`);
-      service = true;
-      const built = await indexShard(shard, `${target}.tmp-${process.pid}`);
-      errors.push(...built);
-      if (built.length > 0) return { pages: records.length, errors, ms: Math.round(performance.now() - started), shards: shards.length, indexed: fresh.length };
-      rmSync(target, { recursive: true, force: true });
-      renameSync(`${target}.tmp-${process.pid}`, target);
-      fresh.push(keys[i]!);
-      bundles.push(target);
-    }
+    let next = 0;
+    await Promise.all(
+      services.map(async (pagefind) => {
+        for (let at = next++; at < pending.length && errors.length === 0; at = next++) {
+          const i = pending[at]!;
+          const target = cacheRoot ? path.join(cacheRoot, keys[i]!) : path.join(options.outDir, `.pagefind-shard-${i}`);
+          const built = await indexShard(pagefind, shards[i]!, `${target}.tmp-${process.pid}`);
+          errors.push(...built);
+          if (built.length > 0) return;
+          rmSync(target, { recursive: true, force: true });
+          renameSync(`${target}.tmp-${process.pid}`, target);
+          fresh.push(keys[i]!);
+          bundles[i] = target;
+        }
+      }),
+    );
   } finally {
-    if (service) await close();
+    await Promise.all(services.map((pagefind) => pagefind.close()));
   }
+  if (errors.length > 0) return { pages: records.length, errors, ms: Math.round(performance.now() - started), shards: shards.length, indexed: fresh.length };
   // The first shard is the primary bundle at pagefind/; the others are merged in the browser.
   const root = path.join(options.outDir, 'pagefind');
   const extra: string[] = [];
@@ -129,24 +142,43 @@ function fnv1a(text: string): number {
 }
 
 function shardKey(shard: SearchRecord[]): string {
-  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${EXCLUDE_CLASSES.join(',')}\0`);
+  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${INPUT_FORM}\0${EXCLUDE_CLASSES.join(',')}\0`);
   for (const r of shard) hash.update(`${r.url}\0${r.key}\0`);
   return hash.digest('hex').slice(0, 32);
 }
 
 const PAGEFIND_VERSION = dependencyVersion('pagefind') ?? 'unknown';
+/** How pages reach Pagefind (records since anchors lost their texts): a change re-indexes every shard. */
+const INPUT_FORM = 'records-1';
 
 /** Pagefind's prebuilt UIs; the site uses its JavaScript API only. */
 const UNUSED = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./;
 
-async function indexShard(records: SearchRecord[], outputPath: string): Promise<string[]> {
-  const { index, errors } = await createIndex({ excludeSelectors: EXCLUDE_CLASSES.map((c) => `.${c}`) });
+type Pagefind = typeof import('pagefind');
+
+/**
+ * A Pagefind module of its own, hence a service process of its own: Pagefind's Node API keeps
+ * one process per module instance, and a module URL with another query is another instance.
+ */
+function pagefindService(n: number): Promise<Pagefind> {
+  const dir = dependencyDir('pagefind');
+  if (n === 0 || dir === undefined) return import('pagefind');
+  return import(`${pathToFileURL(path.join(dir, 'lib/index.js')).href}?service=${n}`) as Promise<Pagefind>;
+}
+
+async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPath: string): Promise<string[]> {
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_CLASSES.map((c) => `.${c}`) });
   if (!index) return errors.length ? errors : ['Pagefind could not start'];
   const all = [...errors];
   try {
     for (const r of records) {
       const html = typeof r.page.html === 'string' ? r.page.html : r.page.html();
-      const added = await index.addHTMLFile({ url: r.url, content: searchInput(html, { excludeClasses: EXCLUDE_CLASSES }) });
+      // The text we already have, in Pagefind's own form, so it neither parses nor re-reads the
+      // page; a page using a Pagefind attribute the record does not reproduce goes as HTML.
+      const record = searchRecord(html, { excludeClasses: EXCLUDE_CLASSES });
+      const added = record
+        ? await index.addCustomRecord({ url: r.url, ...record })
+        : await index.addHTMLFile({ url: r.url, content: searchInput(html, { excludeClasses: EXCLUDE_CLASSES }) });
       all.push(...added.errors.map((e) => `${r.url}: ${e}`));
     }
     const written = await index.writeFiles({ outputPath });

@@ -82,6 +82,26 @@ describe('a sharded search index in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('finds a post by a Chinese word of its body and by its title, with the sentence that holds the word', async () => {
+    const results = async (query: string) => {
+      await search(sharded, query);
+      return page.locator('.search-result').evaluateAll((lis) =>
+        lis.map((li) => ({
+          title: li.querySelector('.search-result-title')?.textContent ?? '',
+          excerpt: li.querySelector('.search-result-excerpt')?.textContent ?? '',
+          marked: [...li.querySelectorAll('.search-result-excerpt mark')].map((m) => m.textContent),
+        })),
+      );
+    };
+    const byBody = await results(MARKERS[2]!);
+    expect(byBody).toEqual([{ title: '标记文章 2', excerpt: expect.stringContaining(`这一篇提到${MARKERS[2]}，别的文章都没有。`) as string, marked: expect.arrayContaining([MARKERS[2]]) as string[] }]);
+    const byTitle = await results('标记文章');
+    // The four marker posts hold the words in their titles, so they come first.
+    expect(byTitle.slice(0, 4).map((r) => r.title).sort()).toEqual(MARKERS.map((_, i) => `标记文章 ${i}`));
+    expect(byTitle[0]!.excerpt).toContain('这一篇提到');
+    expect(errors).toEqual([]);
+  });
+
   it('answers like a single index', async () => {
     for (const query of [...MARKERS, `${MARKERS[0]} ${MARKERS[1]}`, 'qzxjvwk']) {
       const a = await search(sharded, query);

@@ -149,7 +149,7 @@ async function cmdNew(args: string[]): Promise<number> {
   if (!title) throw new UsageError('folio new needs a title: folio new "标题"');
   const { newPost } = await import('./authoring/new-post.ts');
   const { resolveOptions } = await import('./build.ts');
-  const { resolveStrings } = await import('../templates/strings.ts');
+  const { resolveStrings } = await import('./config/strings.ts');
   const opts = await resolveOptions({ ...siteOf(values), ...(values.content ? { contentDir: fromCwd(values.content) } : {}) });
   const created = newPost({
     title,

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { lineOfKey } from './config/locate.ts';
 import { validateConfig } from './config/schema.ts';
 import type { NavItem, SiteConfig, Strings } from './config/types.ts';
-import { resolveStrings } from '../templates/strings.ts';
+import { resolveStrings } from './config/strings.ts';
 import { BUNDLED } from './paths.ts';
 
 export { defineConfig, type FooterLine, type HeadElement, type NavItem, type SiteConfig, type SiteImage, type ThemeOptions, type UserConfig } from './config/types.ts';

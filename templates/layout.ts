@@ -1,7 +1,7 @@
 import { h, s } from 'hastscript';
 import type { Element, ElementContent, Root } from 'hast';
 import type { FooterLine, HeadElement, PageMeta, RenderContext } from '../src/config/types.ts';
-import { clientStrings } from './strings.ts';
+import { clientStrings } from '../src/config/strings.ts';
 
 export type { PageMeta };
 

@@ -4,7 +4,7 @@ import type { Post } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
 import { layout } from './layout.ts';
 import { time } from './partials.ts';
-import { searchStrings } from './strings.ts';
+import { searchStrings } from '../src/config/strings.ts';
 
 /**
  * The search page: one box, a form that works as a link target, enhanced by Pagefind in the

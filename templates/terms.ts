@@ -2,7 +2,7 @@ import { h } from 'hastscript';
 import type { Element, Root } from 'hast';
 import type { PageSlice, Post, TermGroup, TermKind } from '../src/config/types.ts';
 import type { RenderContext } from './context.ts';
-import type { Strings } from './strings.ts';
+import type { Strings } from '../src/config/types.ts';
 import { optional } from './home.ts';
 import { layout } from './layout.ts';
 import { byDateDesc } from '../src/site/collect.ts';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
 import { closest } from '../content/frontmatter.ts';
-import { LANGUAGE_ALIASES, TABLES } from '../../templates/strings.ts';
+import { LANGUAGE_ALIASES, TABLES } from './strings.ts';
 
 /**
  * The schema entries of the look and language keys (`theme`, `css`, `head`, `footer`,
@@ -68,7 +68,7 @@ function checkStrings(value: unknown, table: Record<string, unknown>, at: string
     const own = table[key];
     if (own === undefined) {
       const hint = closest(key, Object.keys(table));
-      out.push({ path: where, message: `unknown string${hint ? ` (did you mean "${hint}"?)` : ''}; see templates/strings.ts for every key` });
+      out.push({ path: where, message: `unknown string${hint ? ` (did you mean "${hint}"?)` : ''}; see the Strings type of folio-ssg for every key` });
     } else if (typeof own === 'string' && typeof v !== 'string') out.push({ path: where, message: `must be text, got ${show(v)}` });
     else if (typeof own === 'function' && (typeof v !== 'function' || v.length > own.length)) {
       const params = paramsOf(own as (...args: never[]) => unknown);

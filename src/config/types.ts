@@ -399,7 +399,7 @@ export interface BuildSummary {
 }
 
 /**
- * Every word of the interface (templates/strings.ts holds one table per language). An entry that
+ * Every word of the interface (src/config/strings.ts holds one table per language). An entry that
  * depends on a value is a function of it; those the Markdown renderer and the browser use
  * (`markdown.*`, `search*`) should only put their arguments into the text.
  */

@@ -2,7 +2,7 @@
  * The text the Markdown renderer writes into a post: the footnotes' heading and back links, the
  * headings' anchor labels and the alerts' titles. Plain data, so that it crosses to the render
  * workers; `\uE000` (SLOT) stands for the value put in. It comes from the site's string table
- * (templates/strings.ts `markdownLabels`); without one, the Chinese defaults below apply.
+ * (src/config/strings.ts `markdownLabels`); without one, the Chinese defaults below apply.
  */
 export interface MarkdownLabels {
   footnotes: string;

@@ -73,7 +73,12 @@ export function renderDocument(processor: Processor, input: RenderInput, timeLim
     } else if (isStackOverflow(error)) {
       // Deep trees overflow the recursive tree tools: a positioned content error, not a crash.
       data.diagnostics.push(tooDeep(limited.body, input.displayPath));
-    } else if (!file.messages.some((m) => m === error && m.fatal === true)) throw error;
+    } else if (!file.messages.some((m) => m === error && m.fatal === true)) {
+      // A plugin that throws instead of calling `file.fail` (often a site's own): an error in this
+      // document, so the build fails with its name, not with a stack trace; the others go on.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      data.diagnostics.push(diagnostic(input.displayPath, 1, 1, `a Markdown plugin failed on this document: ${reason}`, 'render/plugin-error'));
+    }
     // Else `file.fail` in a plugin: an error in this document at its place (below); the build goes on.
   }
   for (const message of file.messages) {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { walkFiles } from '../content/walk.ts';
 import { dependencyDir, dependencyVersion } from '../paths.ts';
 import { searchInput, searchRecord } from './search-input.ts';
 
@@ -101,9 +102,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const extra: string[] = [];
   bundles.forEach((bundle, i) => {
     const dir = i === 0 ? root : path.join(root, `shard-${keys[i]!.slice(0, 16)}`);
-    cpSync(bundle, dir, { recursive: true });
+    // A cached shard is never written again (a new one is renamed into place), so the output may
+    // share its files: hard links, not copies. Without a cache the shard is moved.
+    if (cacheRoot) linkTree(bundle, dir);
+    else renameSync(bundle, dir);
     if (i > 0) extra.push(`shard-${keys[i]!.slice(0, 16)}/`);
-    if (!cacheRoot) rmSync(bundle, { recursive: true, force: true });
   });
   writeFileSync(path.join(root, 'shards.json'), `${JSON.stringify(extra)}\n`);
   if (cacheRoot) pruneShards(cacheRoot, new Set(keys));
@@ -188,6 +191,19 @@ async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPat
   }
   for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(path.join(outputPath, name), { force: true });
   return all;
+}
+
+/** `to` gets every file of `from` as a hard link (a copy where the file system has none). */
+function linkTree(from: string, to: string): void {
+  for (const f of walkFiles(from, { display: (p) => p, name: 'search shard', keepDotted: () => true }).files) {
+    const dest = path.join(to, f.rel);
+    mkdirSync(path.dirname(dest), { recursive: true });
+    try {
+      linkSync(f.real, dest);
+    } catch {
+      copyFileSync(f.real, dest);
+    }
+  }
 }
 
 function pruneShards(cacheRoot: string, keep: Set<string>): void {

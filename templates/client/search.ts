@@ -28,7 +28,7 @@ interface Pagefind {
 
 const MAX_RESULTS = 20;
 
-/** What this page says (templates/strings.ts `searchStrings`): `\uE000` stands for the query. */
+/** What this page says (src/config/strings.ts `searchStrings`): `\uE000` stands for the query. */
 interface SearchStrings {
   loading: string;
   unavailable: string;

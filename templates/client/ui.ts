@@ -12,7 +12,7 @@ export function readStrings<T>(element: HTMLElement | null | undefined): Partial
   }
 }
 
-/** `text` with each `\uE000` (templates/strings.ts SLOT) replaced by `value`, which is not scanned again. */
+/** `text` with each `\uE000` (src/config/strings.ts SLOT) replaced by `value`, which is not scanned again. */
 export function fill(text: string, value: string): string {
   return text.split('\uE000').join(value);
 }
@@ -27,5 +27,5 @@ export interface UiStrings {
   themeDark: string;
 }
 
-/** The strings every page carries (templates/strings.ts `clientStrings`). */
+/** The strings every page carries (src/config/strings.ts `clientStrings`). */
 export const ui = (): Partial<UiStrings> => readStrings<UiStrings>(document.body);

@@ -105,7 +105,7 @@ describe('a site with its own templates and a page kind of its own', () => {
     for (const m of ejected.matchAll(/from '([^']+)'/g)) expect(['hastscript', 'hast', 'folio-ssg', 'folio-ssg/templates']).toContain(m[1]);
 
     // The site's own edit survives a second eject, which fails as `folio init` does.
-    writeFileSync(path.join(dir, 'templates/footer.ts'), ejected.replace('strings.poweredBy,', `'${FOOTER_MARK}',`));
+    writeFileSync(path.join(dir, 'templates/footer.ts'), ejected.replace('ctx.strings.poweredBy,', `'${FOOTER_MARK}',`));
     const again = folio(dir, 'eject', 'footer');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('exists already; nothing was written');
@@ -115,7 +115,7 @@ describe('a site with its own templates and a page kind of its own', () => {
 
     expect(folio(dir, 'eject', 'home').code).toBe(0);
     const home = read(dir, 'templates/home.ts');
-    writeFileSync(path.join(dir, 'templates/home.ts'), home.replace("h('h1', { className: ['page-title'] }, strings.latest),", "h('h1', { className: ['page-title'] }, strings.latest),\n    h('p', { className: ['home-intro'] }, '读过的论文和笔记'),"));
+    writeFileSync(path.join(dir, 'templates/home.ts'), home.replace("h('h1', { className: ['page-title'] }, ctx.strings.latest),", "h('h1', { className: ['page-title'] }, ctx.strings.latest),\n    h('p', { className: ['home-intro'] }, '读过的论文和笔记'),"));
     expect(read(dir, 'templates/home.ts')).toContain('home-intro');
   });
 

@@ -28,7 +28,7 @@ describe('look and language keys in the config schema', () => {
   });
 
   it('names an unknown or mistyped string at its key', () => {
-    expect(messages({ strings: { serch: 'Find' } })).toEqual(['strings.serch unknown string (did you mean "search"?); see templates/strings.ts for every key']);
+    expect(messages({ strings: { serch: 'Find' } })).toEqual(['strings.serch unknown string (did you mean "search"?); see the Strings type of folio-ssg for every key']);
     expect(messages({ strings: { markdown: { alerts: { note: 3 } } } })).toEqual(['strings.markdown.alerts.note must be text, got 3']);
     expect(messages({ strings: { postCount: '3 posts' } })).toEqual(['strings.postCount must be a function (n) => text, such as (n) => `…`, got "3 posts"']);
   });

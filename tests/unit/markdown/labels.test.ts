@@ -6,7 +6,7 @@ import { siteKey } from '../../../src/cache/code-key.ts';
 import { resolveConfig } from '../../../src/config.ts';
 import { renderMany } from '../../../src/markdown/render-pool.ts';
 import type { RenderInput } from '../../../src/markdown/render.ts';
-import { markdownLabels, TABLES } from '../../../templates/strings.ts';
+import { markdownLabels, TABLES } from '../../../src/config/strings.ts';
 
 const body = `## Loss
 

@@ -98,6 +98,15 @@ describe('site Markdown plugins', () => {
     expect(failed.diagnostics).toEqual([{ file: 'a.md', line: 3, column: 1, message: 'FIXME left in the post (remark-fixme:fixme)', severity: 'error', rule: 'plugin/remark-fixme:fixme' }]);
   });
 
+  it('makes a plugin that throws an error for that document, not a crash of the build', () => {
+    const remarkThrows = () => () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'value')");
+    };
+    const r = render('正文', { markdown: { remarkPlugins: [remarkThrows] } });
+    expect(r.html).toBe('');
+    expect(r.diagnostics).toEqual([{ file: 'a.md', line: 1, column: 1, message: "a Markdown plugin failed on this document: Cannot read properties of undefined (reading 'value')", severity: 'error', rule: 'render/plugin-error' }]);
+  });
+
   it('names an unknown code language from the block itself', () => {
     const r = render('```klingon\nx\n```', {});
     expect(r.diagnostics.map((d) => [d.rule, d.message, d.line])).toEqual([['code/unknown-language', 'unknown code language "klingon": the block is shown without highlighting', 1]]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS, fillLabel } from '../../../src/markdown/labels.ts';
-import { clientStrings, markdownLabels, resolveStrings, searchStrings, SLOT, tableFor, TABLES } from '../../../templates/strings.ts';
+import { clientStrings, markdownLabels, resolveStrings, searchStrings, SLOT, tableFor, TABLES } from '../../../src/config/strings.ts';
 
 /** Every entry of a table by its path (`markdown.alerts.note`): 'text', an arity, or a nested object's entries. */
 function shapeOf(table: Record<string, unknown>, at = ''): Record<string, string> {

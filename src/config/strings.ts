@@ -8,8 +8,8 @@
  * calling the function with a placeholder: such functions should only put their argument into
  * the text (see `markdownLabels` and `clientStrings`).
  */
-import type { StringOverrides, Strings } from '../src/config/types.ts';
-import { SLOT, type MarkdownLabels } from '../src/markdown/labels.ts';
+import type { StringOverrides, Strings } from './types.ts';
+import { SLOT, type MarkdownLabels } from '../markdown/labels.ts';
 
 export type { StringOverrides, Strings };
 

@@ -132,7 +132,7 @@ export async function buildSite(
   diagnostics.push(...checkFragments(docs));
   diagnostics.push(...futureDated(loaded.docs));
   const site = collectSite(config, docs);
-  diagnostics.push(...checkNav(site, { publicDir: opts.publicDir, ...(opts.configFile ? { configFile: opts.configFile, configSource: readFileSync(opts.configFile, 'utf8') } : {}), display }));
+  diagnostics.push(...checkNav(site, { publicFiles: publicFiles.files, ...(opts.configFile ? { configFile: opts.configFile, configSource: readFileSync(opts.configFile, 'utf8') } : {}), display }));
   diagnostics.push(...siteRedirects(site, publicFiles.files.map((f) => f.rel)).diagnostics);
   timer.lap('collect');
   // public/ is walked here once; what emits the site takes `publicFiles` from this result.
@@ -226,7 +226,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   timer.lap('fingerprint');
   // The site's own templates (templates/NAME.ts): a broken one stops the build before any work.
   const siteTemplates = await loadSiteTemplates(opts.root, { display });
-  const { site, diagnostics, sources, cache, stages } = await buildSite(opts, options.onProgress);
+  const { site, diagnostics, sources, cache, stages, publicFiles } = await buildSite(opts, options.onProgress);
   Object.assign(stats, { cached: cache.hits, rendered: cache.misses });
   Object.assign(stats.stages, stages);
   timer = stopwatch(stats.stages);
@@ -262,7 +262,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let reusedPages = 0;
     let rekeyed = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, ctx, { publicDir: opts.publicDir, cacheKey: opts.cacheKey, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
+      for (const f of siteFiles(site, ctx, { publicFiles, cacheKey: opts.cacheKey, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
-import { closest } from '../content/frontmatter.ts';
+import { closest } from '../content/closest.ts';
 import { LANGUAGE_ALIASES, TABLES } from './strings.ts';
 
 /**

@@ -2,12 +2,14 @@ import { createContext } from '../plugins/context.ts';
 import type { AssetManifest } from './types.ts';
 import { diagnostic, type Diagnostic } from '../content/diagnostic.ts';
 import { siteFiles } from '../output/emit.ts';
+import type { PublicFile } from '../content/public-files.ts';
 import type { Site } from '../site/model.ts';
 import { outputFile, safeDecode } from '../site/urls.ts';
 import { lineOfKey } from './locate.ts';
 
 export interface NavCheckOptions {
-  publicDir: string;
+  /** The files of public/, which the nav may lead to. */
+  publicFiles: readonly PublicFile[];
   /** The config file, when the site has one (the default nav always leads somewhere). */
   configFile?: string;
   /** Its text, to find the entry's line. */
@@ -23,7 +25,7 @@ const NO_ASSETS: AssetManifest = { style: '', theme: '', main: '', math: '', fav
  * shows the nav.
  */
 export function checkNav(site: Site, options: NavCheckOptions): Diagnostic[] {
-  const files = new Set(siteFiles(site, createContext(site.config, NO_ASSETS), { publicDir: options.publicDir, ...(options.configFile ? { configFile: options.display(options.configFile) } : {}) }).map((f) => f.path));
+  const files = new Set(siteFiles(site, createContext(site.config, NO_ASSETS), { publicFiles: options.publicFiles, ...(options.configFile ? { configFile: options.display(options.configFile) } : {}) }).map((f) => f.path));
   const file = options.display(options.configFile ?? 'site.config.ts');
   const out: Diagnostic[] = [];
   site.config.nav.forEach((item, i) => {

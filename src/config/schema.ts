@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { closest } from '../content/frontmatter.ts';
+import { closest } from '../content/closest.ts';
 import * as look from './look.ts';
 
 /**

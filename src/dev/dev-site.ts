@@ -14,6 +14,7 @@ import type { Doc, Site } from '../site/model.ts';
 import { contentType } from './content-type.ts';
 import { contentFingerprint } from './fingerprint.ts';
 import { lazyDocs } from './lazy-docs.ts';
+import { listPublic } from '../content/public-files.ts';
 
 /** The pipeline as loaded through Vite (see pipeline.ts). */
 export type Pipeline = typeof import('./pipeline.ts');
@@ -152,7 +153,7 @@ export class DevSite {
   private files(snap: Snapshot, templates: SiteTemplates): LazyFile[] {
     const p = snap.pipeline;
     const ctx = p.createContext(snap.config, this.options.assets, templates.own);
-    return p.siteFiles(snap.site, ctx, { publicDir: this.options.publicDir, templatesKey: templates.key, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) });
+    return p.siteFiles(snap.site, ctx, { publicFiles: listPublic(this.options.publicDir).files, templatesKey: templates.key, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) });
   }
 
   /** Finds the requested file in the site's file list and renders only that one. */

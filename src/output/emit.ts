@@ -1,15 +1,15 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { RenderContext } from '../config/types.ts';
-import { listPublic } from '../content/public-files.ts';
+import type { PublicFile } from '../content/public-files.ts';
 import { routeFiles } from '../plugins/layer.ts';
 import type { Site } from '../site/model.ts';
 import { outputFile } from '../site/urls.ts';
 import { PageKeys } from './page-keys.ts';
 
 export interface EmitOptions {
-  /** Files copied as they are (favicon, robots.txt); a generated file of the same name yields. */
-  publicDir?: string;
+  /** The files of public/ (`listPublic`, walked once per build), copied as they are; a generated file of the same name yields. */
+  publicFiles?: readonly PublicFile[];
   /** The site's cache key (`siteKey`): every page key covers it. */
   cacheKey?: string;
   /** Digest of the site's own templates (templates/), for `folio dev`, whose cacheKey is not taken again on a template edit. */
@@ -32,7 +32,7 @@ export type LazyFile = { path: string; render: () => string | Uint8Array; key?: 
  */
 export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions = {}): LazyFile[] {
   const keys = new PageKeys(ctx, options.cacheKey, options.templatesKey);
-  const publicFiles = options.publicDir ? listPublic(options.publicDir).files : [];
+  const publicFiles = options.publicFiles ?? [];
   const files: LazyFile[] = [];
   const fallbacks: LazyFile[] = [];
   for (const route of routeFiles(site, publicFiles.map((f) => f.rel), options.configFile)) {

@@ -6,7 +6,7 @@ import type { TemplateName, Templates } from '../config/types.ts';
 import { ConfigError } from '../config.ts';
 import { walkFiles } from '../content/walk.ts';
 import { BUNDLED, PACKAGE_ROOT } from '../paths.ts';
-import { TEMPLATE_NAMES } from './templates.ts';
+import { TEMPLATE_NAMES } from './template-sources.ts';
 
 /** The site's own templates (templates/NAME.ts), and a digest of that folder for page keys. */
 export interface SiteTemplates {

@@ -153,7 +153,7 @@ export class DevSite {
   private files(snap: Snapshot, templates: SiteTemplates): LazyFile[] {
     const p = snap.pipeline;
     const ctx = p.createContext(snap.config, this.options.assets, templates.own);
-    return p.siteFiles(snap.site, ctx, { publicFiles: listPublic(this.options.publicDir).files, templatesKey: templates.key, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) });
+    return p.siteFiles(snap.site, ctx, { publicFiles: listPublic(this.options.publicDir).files, cacheKey: snap.cacheKey, templatesKey: templates.key, ...(this.options.configFile ? { configFile: this.options.configFile } : {}) });
   }
 
   /** Finds the requested file in the site's file list and renders only that one. */

@@ -29,6 +29,8 @@ export function errorPage(options: ErrorPageOptions): string {
       h('meta', { charSet: 'utf-8' }),
       h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
       h('title', `Folio: ${count} error${count === 1 ? '' : 's'}`),
+      // No icon request: a browser would otherwise ask for /favicon.ico, a 404 beside the error.
+      h('link', { rel: 'icon', href: 'data:,' }),
       h('style', STYLE),
     ]),
     h('body', [

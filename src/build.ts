@@ -252,7 +252,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Page keys by dependency: with the site's shape as last time, only the pages that show a
     // changed document's body are keyed again; every other page keeps its recorded key.
     const docs = [...site.posts, ...site.pages];
-    const shape = siteShape(ctx, docs, opts.cacheKey, siteTemplates.key);
+    const shape = siteShape(ctx, docs, opts.cacheKey);
     const bodies = Object.fromEntries(docs.map((d) => [d.path, d.contentKey]));
     const owners = new Map(docs.filter((d) => d.contentKey !== '').map((d) => [d.contentKey, d.path]));
     const rekey = pagesToRekey(record, shape, bodies);
@@ -262,7 +262,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     let reusedPages = 0;
     let rekeyed = 0;
     const files = function* (): Generator<OutputFile> {
-      for (const f of siteFiles(site, ctx, { publicFiles, cacheKey: opts.cacheKey, templatesKey: siteTemplates.key, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
+      for (const f of siteFiles(site, ctx, { publicFiles, cacheKey: opts.cacheKey, ...(opts.configFile ? { configFile: display(opts.configFile) } : {}) })) {
         fileCount++;
         if (!('render' in f)) {
           yield f;

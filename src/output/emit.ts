@@ -12,7 +12,7 @@ export interface EmitOptions {
   publicFiles?: readonly PublicFile[];
   /** The site's cache key (`siteKey`): every page key covers it. */
   cacheKey?: string;
-  /** Digest of the site's own templates (templates/), for `folio dev`, whose cacheKey is not taken again on a template edit. */
+  /** Digest of the site's own templates (templates/): only `folio dev` passes it, whose cacheKey is not taken again on a template edit (a build's cacheKey covers them). */
   templatesKey?: string;
   /** The site config as shown in messages (a site plugin's mistakes are reported at it). */
   configFile?: string;

@@ -70,8 +70,8 @@ const NOT_SHOWN = new Set(['html', 'text', 'links', 'headingIds', 'contentKey', 
  * the site's order. Two builds with the same shape give every page the same key, except pages
  * whose data names a `contentKey` that changed: those, and only those, must be keyed again.
  */
-export function siteShape(ctx: RenderContext, docs: readonly Doc[], cacheKey?: string, templatesKey?: string): string {
-  const hash = createHash('sha1').update(new PageKeys(ctx, cacheKey, templatesKey).base);
+export function siteShape(ctx: RenderContext, docs: readonly Doc[], cacheKey?: string): string {
+  const hash = createHash('sha1').update(new PageKeys(ctx, cacheKey).base);
   for (const doc of docs) hash.update('\0').update(doc.path).update('\0').update(shownKey(doc)).update('\0').update(JSON.stringify(doc.links));
   return hash.digest('base64url');
 }

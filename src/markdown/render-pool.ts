@@ -7,7 +7,7 @@ import type { MarkdownLabels } from './labels.ts';
 import type { SiteConfigSource } from './site-config.ts';
 import type { MathOptions } from './math.ts';
 import { createProcessor, type SitePlugins } from './processor.ts';
-import { renderDocument, type RenderInput, type Rendered } from './render.ts';
+import { renderDocuments, type RenderInput, type Rendered } from './render.ts';
 
 export interface RenderManyOptions {
   math: MathOptions;
@@ -60,10 +60,11 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   const hasPlugins = plugins.remark.length + plugins.rehype.length > 0;
   const processor = createProcessor({ math: options.math, plugins, ...(options.labels ? { labels: options.labels } : {}) });
   if (threads === 0 || inputs.length < (options.minParallel ?? 48) || (hasPlugins && !options.siteConfig)) {
-    inputs.forEach((input, i) => {
-      results[i] = keep(i, renderDocument(processor, input));
-      report(1);
-    });
+    for (let start = 0; start < inputs.length; start += BATCH) {
+      const batch = inputs.slice(start, start + BATCH);
+      renderDocuments(processor, batch).forEach((r, k) => (results[start + k] = keep(start + k, r)));
+      report(batch.length);
+    }
     return results;
   }
   const pool = new Tinypool({
@@ -93,7 +94,7 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   const local = async () => {
     for (let job = take(); job; job = take()) {
       const [start, batch] = job;
-      batch.forEach((input, k) => (results[start + k] = keep(start + k, renderDocument(processor, input))));
+      renderDocuments(processor, batch).forEach((r, k) => (results[start + k] = keep(start + k, r)));
       report(batch.length);
       // Yield so that worker results are collected and workers are fed promptly.
       await new Promise((resolve) => setImmediate(resolve));

@@ -2,7 +2,7 @@
 // with Markdown plugins sends where its config is; the worker loads it once (see site-config.ts).
 import type { Processor } from './processor.ts';
 import type { RenderTask } from './render-pool.ts';
-import { renderDocument, type Rendered } from './render.ts';
+import { renderDocuments, type Rendered } from './render.ts';
 import { siteProcessor } from './site-config.ts';
 import Tinypool from 'tinypool';
 import type { MarkdownLabels } from './labels.ts';
@@ -16,5 +16,5 @@ export default async function render(task: RenderTask): Promise<Rendered[]> {
   const source = JSON.stringify(task.siteConfig ?? null);
   if (ready?.source !== source) ready = { source, processor: siteProcessor(task.siteConfig, { failOn: 'error' }, labels) };
   const processor = await ready.processor;
-  return task.inputs.map((input) => renderDocument(processor, input));
+  return renderDocuments(processor, task.inputs);
 }

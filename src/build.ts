@@ -236,6 +236,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const bundle = await prepareClientAssets(config.base, opts.cacheDir, { ...(config.theme ? { theme: config.theme } : {}), css: (config.css ?? []).map((f) => path.resolve(opts.root, f)) });
   timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
+  const links = new OwnLinks({ pages: site.posts.length + site.pages.length });
   try {
     bundle.copyTo(out.staging);
     markOutput(out.staging);
@@ -243,7 +244,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // Pages are rendered, written and scanned for links one at a time, so the whole site's
     // markup never sits in memory at once. A page whose key (a digest of what it is made from)
     // is the same as in the last build is not rendered at all: it is linked from the last output.
-    const links = new OwnLinks();
     const postFiles = new Map(site.posts.map((p) => [outputFile(p.path), p.path]));
     // Search indexes a post's title and body only, so that is all its search key covers.
     const searchKeys = new Map(site.posts.map((p) => [outputFile(p.path), `${p.contentKey}\0${p.title}`]));
@@ -312,7 +312,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       stats.search = { shards: search.shards, indexed: search.indexed };
       timer.lap('search');
     }
-    const broken = links.check(out.staging, config.base);
+    const broken = await links.check(out.staging, config.base);
     timer.lap('check');
     for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
     if (broken.length > 0) {
@@ -341,6 +341,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   } finally {
     bundle.dispose();
+    await links.close();
   }
   return result(true, diagnostics, sources);
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The name Folio is published under on npm (`npm i folio-ssg`); its command is `folio`. */
 export const PACKAGE_NAME = 'folio-ssg';
@@ -23,6 +23,14 @@ export const PACKAGE_ROOT = (() => {
 
 /** True when running the compiled bundle in lib/ rather than the TypeScript sources. */
 export const BUNDLED = !import.meta.url.endsWith('.ts');
+
+/** Folio's worker thread entries: compiled into lib/NAME.js, else run from src/ (see ts-worker.mjs). */
+const WORKERS = { 'render-worker': 'markdown/render-worker.mjs', 'scan-worker': 'output/scan-worker.mjs' } as const;
+
+/** The module URL a worker thread of this name starts from. */
+export function workerFile(name: keyof typeof WORKERS): string {
+  return pathToFileURL(path.join(PACKAGE_ROOT, BUNDLED ? `lib/${name}.js` : `src/${WORKERS[name]}`)).href;
+}
 
 /**
  * The installed version of one of Folio's dependencies, found as Node finds it: in

@@ -1,8 +1,6 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Tinypool from 'tinypool';
-import { BUNDLED, PACKAGE_ROOT } from '../paths.ts';
+import { workerFile } from '../paths.ts';
 import type { MarkdownLabels } from './labels.ts';
 import type { SiteConfigSource } from './site-config.ts';
 import type { MathOptions } from './math.ts';
@@ -68,7 +66,7 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
     return results;
   }
   const pool = new Tinypool({
-    filename: pathToFileURL(BUNDLED ? path.join(PACKAGE_ROOT, 'lib/render-worker.js') : path.join(PACKAGE_ROOT, 'src/markdown/render-worker.mjs')).href,
+    filename: workerFile('render-worker'),
     minThreads: threads,
     maxThreads: threads,
     workerData: { labels: options.labels },

@@ -1,8 +1,4 @@
-// Worker thread entry. Worker threads do not inherit the CLI's TypeScript loader, so this plain
-// JavaScript shim registers tsx in the worker and then loads the real worker module.
-import { register } from 'tsx/esm/api';
+// Worker entry when Folio runs from its TypeScript sources (see src/ts-worker.mjs).
+import { load } from '../ts-worker.mjs';
 
-register();
-const { default: render } = await import('./render-worker.ts');
-
-export default render;
+export default await load(new URL('./render-worker.ts', import.meta.url));

@@ -43,13 +43,18 @@ export function siteFiles(site: Site, ctx: RenderContext, options: EmitOptions =
     }
     // A page is keyed by the data its template is given (see PageKeys).
     const kind = path.endsWith('.html') && route.path.endsWith('/') ? 'page' : 'file';
+    // The key and the page take the same data: computed once (a post's related posts and
+    // backlinks are the costly part), and let go once the page is rendered.
+    let data: { value: unknown } | undefined;
+    const once = () => (data ??= { value: route.data() }).value;
     (route.fallback ? fallbacks : files).push({
       path,
       render: () => {
-        const out = route.render(ctx, route.data());
+        const out = route.render(ctx, once());
+        data = undefined;
         return typeof out === 'string' ? out : html(out);
       },
-      key: () => keys.of(kind, kind === 'page' ? route.path : path, route.data()),
+      key: () => keys.of(kind, kind === 'page' ? route.path : path, once()),
     });
   }
   const generated = new Set(files.map((f) => f.path));

@@ -95,7 +95,11 @@ export function relatedPosts(post: Post, index: RelatedIndex, options: RelatedOp
     best.splice(at, 0, c);
     if (best.length > limit) best.pop();
   };
-  for (const i of touched) consider(candidate(i));
+  for (const i of touched) {
+    // Shared tags rank first: a post below the fifth best by tags alone cannot enter the list.
+    if (best.length === limit && scratch[i]! < best[limit - 1]!.tags - 1e-9) continue;
+    consider(candidate(i));
+  }
   // Posts that share only the category rank after every post sharing a tag.
   if (best.length < limit && category !== undefined) {
     for (const i of index.postsInCategory.get(category) ?? []) if (i !== self && scratch[i] === 0) consider(candidate(i));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSite } from '../../../src/output/check.ts';
+import { checkSite, OwnLinks } from '../../../src/output/check.ts';
 import { makeProject, removeProject } from '../../helpers/fixture.ts';
 
 let dir: string | undefined;
@@ -28,16 +28,36 @@ describe('folio check', () => {
 });
 
 describe('the build-time check over our own markup', () => {
-  it('finds the same broken links as the full parser', async () => {
-    const { checkOutput } = await import('../../../src/output/check.ts');
-    const pages: Record<string, string> = {
-      'index.html': page('<a href="/kb/nope/">a</a><a href="/kb/posts/a/#%E6%8D%9F%E5%A4%B1">ok</a><a title="x &#x22;>y" href="/kb/posts/a/#missing">b</a><!-- <a href="/kb/in-comment/"> --><p>href="/kb/in-text/"</p>'),
-      'posts/a/index.html': page('<h2 id="损失">h</h2>'),
-    };
+  const pages: Record<string, string> = {
+    'index.html': page('<a href="/kb/nope/">a</a><a href="/kb/posts/a/#%E6%8D%9F%E5%A4%B1">ok</a><a title="x &#x22;>y" href="/kb/posts/a/#missing">b</a><!-- <a href="/kb/in-comment/"> --><p>href="/kb/in-text/"</p>'),
+    'posts/a/index.html': page('<h2 id="损失">h</h2>'),
+  };
+
+  it('finds the same broken links as the full check of the folder', async () => {
     dir = makeProject(pages);
-    const fast = checkOutput(dir, '/kb/', new Map(Object.entries(pages)));
+    const links = new OwnLinks();
+    for (const [file, markup] of Object.entries(pages)) links.add(file, markup);
+    const fast = await links.check(dir, '/kb/');
     expect(fast.map((b) => b.url)).toEqual(['/kb/nope/', '/kb/posts/a/#missing']);
     expect(checkSite(dir, '/kb/')).toEqual(fast);
+  });
+
+  it('reads a large site on a worker thread and finds the same links, in page order', async () => {
+    // 400 pages, each pointing at the next; two of them point at a page or id that is not there.
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) {
+      const next = i === 123 ? '/kb/p/gone/' : i === 321 ? `/kb/p/${i + 1}/#nowhere` : `/kb/p/${(i + 1) % 400}/#h${(i + 1) % 400}`;
+      many[`p/${i}/index.html`] = page(`<h2 id="h${i}">第 ${i} 页</h2><a href="${next}">下一页</a>`);
+    }
+    dir = makeProject(many);
+    const links = new OwnLinks({ pages: 400 });
+    for (const [file, markup] of Object.entries(many)) links.add(file, markup);
+    const broken = await links.check(dir, '/kb/');
+    expect(broken).toEqual([
+      { page: 'p/123/index.html', url: '/kb/p/gone/', reason: 'no such file in the output' },
+      { page: 'p/321/index.html', url: '/kb/p/322/#nowhere', reason: 'no element with id "nowhere" on p/322/index.html' },
+    ]);
+    expect(checkSite(dir, '/kb/')).toEqual(broken);
   });
 });
 

@@ -180,7 +180,7 @@ async function renderAll(docs: SourceDoc[], opts: ResolvedOptions, onProgress?: 
     },
   );
   misses.forEach((m, i) => rendered.set(m.input.rel, fresh[i]!));
-  cache?.prune();
+  await cache?.prune();
   return { rendered, cache: { hits: cache?.hits ?? 0, misses: misses.length } };
 }
 
@@ -301,6 +301,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       }
     };
     const written = out.write(files(), reusable);
+    // Search reads pages back and the link check lists the folder: both need every file on disk.
+    await out.flush();
     timer.lap('emit');
     if (opts.search) {
       const search = await buildSearchIndex({ outDir: out.staging, pages: searchPages, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });

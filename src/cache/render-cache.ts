@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, type Stats, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { observeDep } from '../markdown/deps.ts';
 import type { RenderInput, Rendered } from '../markdown/render.ts';
@@ -18,6 +19,8 @@ export class RenderCache {
   private readonly pack: Record<string, PackedEntry>;
   private readonly packed = new Map<string, PackedEntry>();
   private packChanged = false;
+  /** Entries being written (see `set`). */
+  private readonly writes: Promise<void>[] = [];
   hits = 0;
   misses = 0;
 
@@ -84,8 +87,10 @@ export class RenderCache {
   }
 
   /**
-   * Stores a render; returns it with its HTML now read from the cache on demand (so the build
-   * need not hold every post's HTML), or undefined when it is not cached.
+   * Stores a render; returns it with its HTML read from the cache on demand once written (so the
+   * build need not hold every post's HTML), or undefined when it is not cached. The files are
+   * written off this thread (`prune` waits for them); until a write lands, or if it fails, the
+   * HTML is kept in memory, so a page that shows it never reads a half-written file.
    */
   set(input: RenderInput, rendered: Rendered, key = this.key(input)): Rendered | undefined {
     // Documents with errors are rendered again next time, so their errors are reported again.
@@ -94,11 +99,20 @@ export class RenderCache {
     const { html, key: outKey, ...meta } = rendered;
     const htmlFile = path.join(this.dir, `${key}.html`);
     const file = path.join(this.dir, `${key}.json`);
-    writeFileSync(htmlFile, html);
-    writeFileSync(file, JSON.stringify(meta));
-    this.packed.set(key, { meta: withoutText(meta), json: stamp(statSync(file)), html: stamp(statSync(htmlFile)) });
-    this.packChanged = true;
-    return lazyHtml({ ...meta, ...(outKey !== undefined ? { key: outKey } : {}) }, htmlFile);
+    let held: string | undefined = html;
+    this.writes.push(
+      Promise.all([writeFile(htmlFile, html), writeFile(file, JSON.stringify(meta))])
+        .then(async () => {
+          const [json, written] = await Promise.all([stat(file), stat(htmlFile)]);
+          this.packed.set(key, { meta: withoutText(meta), json: stamp(json), html: stamp(written) });
+          this.packChanged = true;
+          held = undefined;
+        })
+        // An unwritable cache is no cache: the entry stays out of the pack and its HTML in memory.
+        .catch(() => undefined),
+    );
+    const entry = { ...meta, ...(outKey !== undefined ? { key: outKey } : {}) };
+    return Object.defineProperty(entry, 'html', { enumerable: true, get: () => held ?? readFileSync(htmlFile, 'utf8') }) as Rendered;
   }
 
   /**
@@ -107,7 +121,8 @@ export class RenderCache {
    * beside `folio dev`) never remove what the other is about to read. Then packs the metadata
    * of the entries this build used, when it changed.
    */
-  prune(): void {
+  async prune(): Promise<void> {
+    await Promise.all(this.writes.splice(0));
     const stale = Date.now() - PRUNE_AFTER_MS;
     for (const name of readdirSync(this.dir)) {
       const key = name.replace(/\.(json|html)$/, '');

@@ -58,11 +58,11 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   const hasPlugins = plugins.remark.length + plugins.rehype.length > 0;
   const processor = createProcessor({ math: options.math, plugins, ...(options.labels ? { labels: options.labels } : {}) });
   if (threads === 0 || inputs.length < (options.minParallel ?? 48) || (hasPlugins && !options.siteConfig)) {
-    for (let start = 0; start < inputs.length; start += BATCH) {
-      const batch = inputs.slice(start, start + BATCH);
-      renderDocuments(processor, batch).forEach((r, k) => (results[start + k] = keep(start + k, r)));
-      report(batch.length);
-    }
+    // One by one, so progress moves with every document (a small site, mostly).
+    inputs.forEach((input, i) => {
+      results[i] = keep(i, renderDocuments(processor, [input])[0]!);
+      report(1);
+    });
     return results;
   }
   const pool = new Tinypool({

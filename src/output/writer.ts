@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import path from 'node:path';
 
@@ -52,6 +53,8 @@ export class AtomicOutput {
   private readonly target: string;
   private finished = false;
   private readonly written = new Set<string>();
+  private readonly writes: Promise<void>[] = [];
+  private failure: { error: unknown } | undefined;
   private readonly onSignal = (signal: NodeJS.Signals) => {
     // Ctrl-C or a `kill` while staging: throw the half-written build away, leave the target as
     // it was, and exit the way a process killed by that signal does (130, 143, 129).
@@ -100,9 +103,27 @@ export class AtomicOutput {
       manifest.set(file.path, digest);
       if (previous.get(file.path) === digest && this.linkUnchanged(file.path, dest)) continue;
       if ('copyFrom' in file) cpSync(file.copyFrom, dest, { dereference: true });
-      else writeFileSync(dest, file.content);
+      else this.store(dest, file.content);
     }
     return manifest;
+  }
+
+  /**
+   * Writes one file off this thread, so the build renders the next page meanwhile; `flush`
+   * waits for every write. The first failure is kept and thrown there.
+   */
+  private store(dest: string, content: string | Uint8Array): void {
+    this.writes.push(
+      writeFile(dest, content).catch((error: unknown) => {
+        this.failure ??= { error };
+      }),
+    );
+  }
+
+  /** Waits until every file given to `write` is on disk; throws if one could not be written. */
+  async flush(): Promise<void> {
+    while (this.writes.length > 0) await Promise.all(this.writes.splice(0));
+    if (this.failure) throw this.failure.error;
   }
 
   /** mkdir for each missing ancestor once; `recursive` would stat every ancestor every time. */
@@ -138,6 +159,7 @@ export class AtomicOutput {
    * immediate queued from an I/O callback runs before the next poll.)
    */
   async commit(): Promise<void> {
+    await this.flush();
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (this.finished) throw new Error('the build output was already committed or aborted');
     // A unique name: the previous build's old output may still be being removed under its own.

@@ -232,11 +232,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
-  const { AtomicOutput, prepareClientAssets, OwnLinks, siteFiles, createContext, buildSearchIndex, siteShape, trackBodies } = await loadStages();
+  const { AtomicOutput, prepareClientAssets, PageReader, siteFiles, createContext, buildSearchIndex, siteShape, trackBodies } = await loadStages();
   const bundle = await prepareClientAssets(config.base, opts.cacheDir, { ...(config.theme ? { theme: config.theme } : {}), css: (config.css ?? []).map((f) => path.resolve(opts.root, f)) });
   timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
-  const links = new OwnLinks({ pages: site.posts.length + site.pages.length });
+  const reader = new PageReader({ pages: site.posts.length + site.pages.length });
   try {
     bundle.copyTo(out.staging);
     markOutput(out.staging);
@@ -292,10 +292,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         const content = f.render();
         if (typeof content === 'string' && f.path.endsWith('.html')) {
-          links.add(f.path, content);
-          // Read back from the staging directory when indexed: holding every post's markup
-          // until then would double the build's memory on a large site.
-          if (url !== undefined) searchPages.push({ url, key: searchKeys.get(f.path)!, html: () => readFileSync(out.resolveInside(f.path), 'utf8') });
+          // Read for links and, for a post, its search record, off this thread where it can.
+          reader.add(f.path, content, { search: url !== undefined });
+          // Its markup is not kept: if the record cannot be made, search reads the file back.
+          if (url !== undefined) searchPages.push({ url, key: searchKeys.get(f.path)!, record: () => reader.record(f.path), html: () => readFileSync(out.resolveInside(f.path), 'utf8') });
         }
         yield { path: f.path, content };
       }
@@ -303,6 +303,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const written = out.write(files(), reusable);
     // Search reads pages back and the link check lists the folder: both need every file on disk.
     await out.flush();
+    await reader.done();
     timer.lap('emit');
     if (opts.search) {
       const search = await buildSearchIndex({ outDir: out.staging, pages: searchPages, ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}) });
@@ -314,7 +315,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       stats.search = { shards: search.shards, indexed: search.indexed };
       timer.lap('search');
     }
-    const broken = await links.check(out.staging, config.base);
+    const broken = reader.check(out.staging, config.base);
     timer.lap('check');
     for (const b of broken) diagnostics.push(diagnostic(display(path.join(opts.outDir, b.page)), 1, 1, `broken link ${b.url}: ${b.reason}`, 'output/broken-link'));
     if (broken.length > 0) {
@@ -343,7 +344,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     throw error;
   } finally {
     bundle.dispose();
-    await links.close();
+    await reader.close();
   }
   return result(true, diagnostics, sources);
 }

@@ -8,7 +8,7 @@ export { loadContent } from './content/load.ts';
 export { renderMany } from './markdown/render-pool.ts';
 export { sitePlugins } from './markdown/processor.ts';
 export { buildWikiIndex } from './markdown/wikilinks.ts';
-export { OwnLinks } from './output/check.ts';
+export { PageReader } from './output/page-reader.ts';
 export { prepareClientAssets } from './output/client-assets.ts';
 export { siteFiles } from './output/emit.ts';
 export { siteShape, trackBodies } from './output/page-keys.ts';

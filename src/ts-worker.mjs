@@ -1,6 +1,6 @@
 // Worker threads do not inherit the CLI's TypeScript loader. When Folio runs from its sources,
 // each worker starts from a plain JavaScript shim beside its module (render-worker.mjs,
-// scan-worker.mjs) that loads the module through here; the compiled lib/ has one plain entry
+// page-worker.mjs) that loads the module through here; the compiled lib/ has one plain entry
 // per worker instead (see `workerFile` in paths.ts).
 import { register } from 'tsx/esm/api';
 

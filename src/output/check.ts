@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { availableParallelism } from 'node:os';
 import { Parser } from 'htmlparser2';
-import Tinypool from 'tinypool';
-import { workerFile } from '../paths.ts';
 import { walkFiles } from '../content/walk.ts';
 import { safeDecode } from '../site/urls.ts';
 
@@ -27,75 +24,14 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * Any HTML is understood (htmlparser2), so this also checks sites Folio did not build.
  */
 export function checkSite(outDir: string, base: string): BrokenLink[] {
-  const files = listAll(outDir);
   const pages = new Map<string, PageInfo>();
-  for (const file of files) if (file.endsWith('.html')) pages.set(file, scanPage(readFileSync(path.join(outDir, file), 'utf8')));
-  return checkPages(pages, new Set(files), base);
+  for (const file of listAll(outDir)) if (file.endsWith('.html')) pages.set(file, scanPage(readFileSync(path.join(outDir, file), 'utf8')));
+  return checkPages(pages, outDir, base);
 }
 
-/**
- * Collects ids and links page by page while a build writes them, so the markup itself need not
- * stay in memory until the check. Pages are read with the HTML parser, like any other site's.
- * Given `pages` (how many the build will add) and a spare core, the reading happens on a worker
- * thread, in batches, while the build renders the next pages.
- */
-export class OwnLinks {
-  private readonly pages = new Map<string, PageInfo>();
-  private readonly pool: Tinypool | undefined;
-  private batch: { file: string; markup: string }[] = [];
-  private readonly pending: Promise<void>[] = [];
-  private closed = false;
-
-  constructor(options: { pages?: number } = {}) {
-    if ((options.pages ?? 0) >= MIN_PAGES_FOR_WORKER && availableParallelism() > 1) {
-      this.pool = new Tinypool({ filename: workerFile('scan-worker'), minThreads: 1, maxThreads: 1 });
-    }
-  }
-
-  add(file: string, markup: string): void {
-    if (!this.pool) {
-      this.pages.set(file, scanPage(markup));
-      return;
-    }
-    this.batch.push({ file, markup });
-    if (this.batch.length >= SCAN_BATCH) this.flush();
-  }
-
-  async check(outDir: string, base: string): Promise<BrokenLink[]> {
-    this.flush();
-    try {
-      await Promise.all(this.pending);
-    } finally {
-      await this.close();
-    }
-    return checkPages(this.pages, new Set(listAll(outDir)), base);
-  }
-
-  /** Stops the worker (a build that ends early calls this; `check` does it itself). */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await this.pool?.destroy();
-  }
-
-  private flush(): void {
-    if (!this.pool || this.batch.length === 0) return;
-    const batch = this.batch;
-    this.batch = [];
-    const done = (this.pool.run(batch) as Promise<[string, PageInfo][]>).then((infos) => {
-      for (const [file, info] of infos) this.pages.set(file, info);
-    });
-    // Failures surface in `check`; until then a rejection is not unhandled.
-    done.catch(() => undefined);
-    this.pending.push(done);
-  }
-}
-
-/** Below this many pages, starting a worker costs more than reading them here. */
-const MIN_PAGES_FOR_WORKER = 300;
-const SCAN_BATCH = 32;
-
-function checkPages(pages: Map<string, PageInfo>, files: Set<string>, base: string): BrokenLink[] {
+/** Checks the links of `pages` (output path → what `scanPage` read) against the files of `outDir`. */
+export function checkPages(pages: ReadonlyMap<string, PageInfo>, outDir: string, base: string): BrokenLink[] {
+  const files = new Set(listAll(outDir));
   const broken: BrokenLink[] = [];
   for (const [page, info] of [...pages].sort(([a], [b]) => (a < b ? -1 : 1))) {
     for (const { url } of info.links) {
@@ -106,7 +42,7 @@ function checkPages(pages: Map<string, PageInfo>, files: Set<string>, base: stri
   return broken;
 }
 
-function checkUrl(url: string, page: string, base: string, files: Set<string>, pages: Map<string, PageInfo>): string | undefined {
+function checkUrl(url: string, page: string, base: string, files: Set<string>, pages: ReadonlyMap<string, PageInfo>): string | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return undefined;
   const hashAt = trimmed.indexOf('#');

@@ -5,6 +5,13 @@ export interface SearchInputOptions {
   excludeClasses: readonly string[];
 }
 
+/**
+ * What the site's search indexes of a page: elements inside an indexed post that are not prose
+ * are left out, KaTeX's glyph spans and MathML (they would show as noise in excerpts) and the
+ * `#` anchors beside headings.
+ */
+export const INDEXED: SearchInputOptions = { excludeClasses: ['katex', 'heading-anchor'] };
+
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** What `walkSearchable` reports: the kept elements and text, text already escaped as in HTML. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { walkFiles } from '../content/walk.ts';
 import { dependencyDir, dependencyVersion } from '../paths.ts';
-import { searchInput, searchRecord } from './search-input.ts';
+import { INDEXED, searchInput, searchRecord, type SearchRecord as PagefindRecord } from './search-input.ts';
 
 /** One page to index: its site path (without the base) and its finished HTML. */
 export interface SearchPage {
@@ -15,6 +15,8 @@ export interface SearchPage {
   html: string | (() => string);
   /** Identifies the page's content (its page key); by default a digest of the markup. */
   key?: string;
+  /** Its record for Pagefind, if one was made from the same markup already (see PageReader). */
+  record?: () => PagefindRecord | undefined;
 }
 
 export interface SearchIndexOptions {
@@ -39,11 +41,6 @@ export interface SearchIndexResult {
   indexed: number;
 }
 
-/**
- * Elements inside an indexed post that are not prose: KaTeX's glyph spans and MathML (they would
- * show as noise in excerpts) and the `#` anchors beside headings.
- */
-const EXCLUDE_CLASSES = ['katex', 'heading-anchor'];
 
 /**
  * The search stage: builds a Pagefind index of the given pages into `<outDir>/pagefind/`.
@@ -145,7 +142,7 @@ function fnv1a(text: string): number {
 }
 
 function shardKey(shard: SearchRecord[]): string {
-  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${INPUT_FORM}\0${EXCLUDE_CLASSES.join(',')}\0`);
+  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${INPUT_FORM}\0${INDEXED.excludeClasses.join(',')}\0`);
   for (const r of shard) hash.update(`${r.url}\0${r.key}\0`);
   return hash.digest('hex').slice(0, 32);
 }
@@ -170,18 +167,17 @@ function pagefindService(n: number): Promise<Pagefind> {
 }
 
 async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPath: string): Promise<string[]> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE_CLASSES.map((c) => `.${c}`) });
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: INDEXED.excludeClasses.map((c) => `.${c}`) });
   if (!index) return errors.length ? errors : ['Pagefind could not start'];
   const all = [...errors];
   try {
     for (const r of records) {
-      const html = typeof r.page.html === 'string' ? r.page.html : r.page.html();
+      let markup: string | undefined;
+      const html = () => (markup ??= typeof r.page.html === 'string' ? r.page.html : r.page.html());
       // The text we already have, in Pagefind's own form, so it neither parses nor re-reads the
       // page; a page using a Pagefind attribute the record does not reproduce goes as HTML.
-      const record = searchRecord(html, { excludeClasses: EXCLUDE_CLASSES });
-      const added = record
-        ? await index.addCustomRecord({ url: r.url, ...record })
-        : await index.addHTMLFile({ url: r.url, content: searchInput(html, { excludeClasses: EXCLUDE_CLASSES }) });
+      const record = r.page.record?.() ?? searchRecord(html(), INDEXED);
+      const added = record ? await index.addCustomRecord({ url: r.url, ...record }) : await index.addHTMLFile({ url: r.url, content: searchInput(html(), INDEXED) });
       all.push(...added.errors.map((e) => `${r.url}: ${e}`));
     }
     const written = await index.writeFiles({ outputPath });

@@ -43,7 +43,7 @@ describe('the npm package', () => {
 
   it('ships the compiled CLI, the config helper with its types, and the templates; no sources, tests or demo content', () => {
     const listing = run(tmp, 'tar', ['tzf', tarball]).stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    for (const file of ['package.json', 'README.md', 'bin/folio.js', 'lib/cli.js', 'lib/render-worker.js', 'lib/scan-worker.js', 'lib/index.js', 'lib/index.d.ts', 'templates/layout.ts', 'templates/client/main.ts', 'templates/client/style.css', 'templates/client/favicon.svg']) {
+    for (const file of ['package.json', 'README.md', 'bin/folio.js', 'lib/cli.js', 'lib/render-worker.js', 'lib/page-worker.js', 'lib/index.js', 'lib/index.d.ts', 'templates/layout.ts', 'templates/client/main.ts', 'templates/client/style.css', 'templates/client/favicon.svg']) {
       expect(listing).toContain(file);
     }
     expect(listing.filter((f) => /^(src|tests|content|scripts|docs|public|node_modules)\//.test(f) || f === 'site.config.ts')).toEqual([]);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkSite, OwnLinks } from '../../../src/output/check.ts';
+import { checkSite } from '../../../src/output/check.ts';
+import { PageReader } from '../../../src/output/page-reader.ts';
+import { INDEXED, searchRecord } from '../../../src/output/search-input.ts';
 import { makeProject, removeProject } from '../../helpers/fixture.ts';
 
 let dir: string | undefined;
@@ -35,29 +37,38 @@ describe('the build-time check over our own markup', () => {
 
   it('finds the same broken links as the full check of the folder', async () => {
     dir = makeProject(pages);
-    const links = new OwnLinks();
-    for (const [file, markup] of Object.entries(pages)) links.add(file, markup);
-    const fast = await links.check(dir, '/kb/');
+    const reader = new PageReader();
+    for (const [file, markup] of Object.entries(pages)) reader.add(file, markup);
+    await reader.done();
+    const fast = reader.check(dir, '/kb/');
     expect(fast.map((b) => b.url)).toEqual(['/kb/nope/', '/kb/posts/a/#missing']);
     expect(checkSite(dir, '/kb/')).toEqual(fast);
   });
 
-  it('reads a large site on a worker thread and finds the same links, in page order', async () => {
+  it('reads a large site on a worker thread: the same links, in page order, and the same search records', async () => {
     // 400 pages, each pointing at the next; two of them point at a page or id that is not there.
     const many: Record<string, string> = {};
     for (let i = 0; i < 400; i++) {
       const next = i === 123 ? '/kb/p/gone/' : i === 321 ? `/kb/p/${i + 1}/#nowhere` : `/kb/p/${(i + 1) % 400}/#h${(i + 1) % 400}`;
-      many[`p/${i}/index.html`] = page(`<h2 id="h${i}">第 ${i} 页</h2><a href="${next}">下一页</a>`);
+      many[`p/${i}/index.html`] = page(`<article data-pagefind-body><h1>标题 ${i}</h1><h2 id="h${i}">第 ${i} 页</h2><p>正文<span class="katex">x^2</span>对比学习 ${i}</p></article><a href="${next}">下一页</a>`);
     }
     dir = makeProject(many);
-    const links = new OwnLinks({ pages: 400 });
-    for (const [file, markup] of Object.entries(many)) links.add(file, markup);
-    const broken = await links.check(dir, '/kb/');
+    const reader = new PageReader({ pages: 400 });
+    // Every other page is a post, whose search record is made in the same pass.
+    Object.entries(many).forEach(([file, markup], i) => reader.add(file, markup, { search: i % 2 === 0 }));
+    await reader.done();
+    const broken = reader.check(dir, '/kb/');
     expect(broken).toEqual([
       { page: 'p/123/index.html', url: '/kb/p/gone/', reason: 'no such file in the output' },
       { page: 'p/321/index.html', url: '/kb/p/322/#nowhere', reason: 'no element with id "nowhere" on p/322/index.html' },
     ]);
     expect(checkSite(dir, '/kb/')).toEqual(broken);
+    Object.entries(many).forEach(([file, markup], i) => {
+      if (i % 2 === 0) expect(reader.record(file)).toEqual(searchRecord(markup, INDEXED));
+      else expect(reader.record(file)).toBeUndefined();
+    });
+    expect(reader.record('p/4/index.html')?.content).toContain('对比学习 4');
+    expect(reader.record('p/4/index.html')?.content).not.toContain('x^2');
   });
 });
 

@@ -1,4 +1,4 @@
 // Worker entry when Folio runs from its TypeScript sources (see src/ts-worker.mjs).
 import { load } from '../ts-worker.mjs';
 
-export default await load(new URL('./scan-worker.ts', import.meta.url));
+export default await load(new URL('./page-worker.ts', import.meta.url));

@@ -45,6 +45,8 @@ export interface DevSiteOptions {
   /** Receives each new diagnostic once (until the content changes) and other messages. */
   report: (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) => void;
   log: (message: string) => void;
+  /** Reloads the open pages: pages served earlier are found stale (see `LinkGraph`). */
+  reload?: () => void;
 }
 
 export type DevResponse =
@@ -71,6 +73,26 @@ interface Snapshot {
   keys: Map<string, string>;
   site: Site;
   docs: Map<string, Doc>;
+  /** Who may link to whom, for backlinks: made on the first post page (see `linkGraph`). */
+  links?: LinkGraph;
+}
+
+/**
+ * Who links to whom, known before the documents are rendered: a document rendered already gives
+ * its real links, any other one the links its source shows (`scanLinkTargets`, a superset of
+ * what rendering finds in the text). A post page renders only the documents that may link to it.
+ * Links a site's remark plugin adds are seen once the linking document is rendered: the
+ * background rendering adds them, and reloads the pages served without them.
+ */
+interface LinkGraph {
+  /** Document → the documents it may link to, and whether that was read from its source. */
+  out: Map<string, { targets: Set<string>; scanned: boolean }>;
+  /** Document → the documents that may link to it. */
+  in: Map<string, Set<string>>;
+  /** Documents whose backlinks a page was served with. */
+  asked: Set<string>;
+  /** Of those, the ones whose backlinks turned out to be missing a link. */
+  stale: Set<string>;
 }
 
 interface RequestTrace {
@@ -304,8 +326,39 @@ export class DevSite {
     });
     snap.site = p.collectSite(config, docs);
     snap.docs = new Map(docs.map((d) => [d.rel, d]));
+    // Backlinks of a post come from the few documents that may link to it, not from all.
+    p.narrowBacklinks(snap.site, (rel) => {
+      const graph = this.linkGraph(snap);
+      graph.asked.add(rel);
+      return [...(graph.in.get(rel) ?? [])].flatMap((from) => snap.docs.get(from) ?? []);
+    });
     this.current = snap;
     return snap;
+  }
+
+  private linkGraph(snap: Snapshot): LinkGraph {
+    if (snap.links) return snap.links;
+    const graph: LinkGraph = { out: new Map(), in: new Map(), asked: new Set(), stale: new Set() };
+    for (const [rel, input] of snap.inputs) {
+      const rendered = this.renders.has(rel) ? this.peek(snap, rel) : undefined;
+      const targets = rendered ? new Set(rendered.links.map((l) => l.target)) : snap.pipeline.scanLinkTargets(input);
+      graph.out.set(rel, { targets, scanned: !rendered });
+      for (const target of targets) addLink(graph, rel, target);
+    }
+    return (snap.links = graph);
+  }
+
+  /** A rendered document's links that its scan did not show are added; pages served without them are stale. */
+  private checkLinks(snap: Snapshot, rel: string, rendered: Rendered): void {
+    const graph = this.linkGraph(snap);
+    const out = graph.out.get(rel);
+    if (!out?.scanned) return;
+    for (const { target } of rendered.links) {
+      if (out.targets.has(target)) continue;
+      out.targets.add(target);
+      addLink(graph, rel, target);
+      if (target !== rel && graph.asked.has(target)) graph.stale.add(target);
+    }
   }
 
   private key(snap: Snapshot, rel: string): string {
@@ -370,24 +423,48 @@ export class DevSite {
 
   /**
    * After a page is served, the other documents are rendered in the background, one per tick,
-   * so that pages needing all of them (backlinks on a post page) are quick when asked for.
+   * so that pages needing all of them (search, a site plugin's page listing every post) are
+   * quick when asked for. Each one's links are checked against the link graph; when all are
+   * done, the pages whose backlinks lacked a link only rendering showed are reloaded.
    */
   private scheduleWarmUp(snap: Snapshot): void {
     if (this.warming === snap) return;
     this.warming = snap;
     const pending = [...snap.inputs.keys()];
+    const started = performance.now();
+    let rendered = 0;
     const step = () => {
       if (this.current !== snap || this.warming !== snap) return;
       const rel = pending.shift();
-      if (rel === undefined) return;
-      if (!this.peek(snap, rel)) {
-        const rendered = this.render(snap, rel, 'data');
-        this.report(rendered.diagnostics, snap.loaded.sources);
+      if (rel === undefined) return this.warmedUp(snap, rendered, started);
+      let done = this.peek(snap, rel);
+      if (!done) {
+        done = this.render(snap, rel, 'data');
+        rendered++;
+        this.report(done.diagnostics, snap.loaded.sources);
       }
+      if (snap.links) this.checkLinks(snap, rel, done);
       setImmediate(step);
     };
     setTimeout(step, 50);
   }
+
+  private warmedUp(snap: Snapshot, rendered: number, started: number): void {
+    if (rendered > 0) this.options.log(`${rendered} ${rendered === 1 ? 'document' : 'documents'} rendered in the background (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    const stale = snap.links?.stale;
+    if (!stale || stale.size === 0) return;
+    const pages = [...stale].map((rel) => snap.docs.get(rel)?.path ?? rel);
+    stale.clear();
+    this.options.log(`backlinks of ${pages.join(', ')} include links made while rendering (not written in the source): reloading`);
+    this.options.reload?.();
+  }
+}
+
+function addLink(graph: LinkGraph, from: string, to: string): void {
+  if (from === to) return;
+  let linking = graph.in.get(to);
+  if (!linking) graph.in.set(to, (linking = new Set()));
+  linking.add(from);
 }
 
 function hash(text: string): string {

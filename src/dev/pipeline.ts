@@ -5,6 +5,8 @@ export { loadContent } from '../content/load.ts';
 export { createProcessor, sitePlugins } from '../markdown/processor.ts';
 export { renderDocument } from '../markdown/render.ts';
 export { buildWikiIndex } from '../markdown/wikilinks.ts';
+export { scanLinkTargets } from '../markdown/link-scan.ts';
+export { narrowBacklinks } from '../site/knowledge.ts';
 export { toDocs } from '../site/docs.ts';
 export { collectSite } from '../site/collect.ts';
 export { checkFragments } from '../site/link-check.ts';

@@ -119,6 +119,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       }
     },
     log: (message) => process.stderr.write(`folio dev: ${message}\n`),
+    reload: () => vite?.ws.send({ type: 'full-reload', path: '*' }),
   });
 
   vite = await createServer({

@@ -42,10 +42,22 @@ export function rehypeLinks() {
   };
 }
 
-function rewrite(url: string, node: Element, file: VFile, kind: 'link' | 'image', ancestors: Element[] | unknown[]): string | undefined {
-  const data = renderData(file);
-  const at = node.position?.start ?? { line: 1, column: 1 };
-  const fail = (message: string, rule: string) => report(file, at, message, rule, 'error');
+/** A link as written in a document, split and resolved against the document's source path. */
+export interface SourceLink {
+  /** The path, decoded: '' for `#x`, `/…` for a site path, else relative to the document. */
+  pathPart: string;
+  /** `?q=…` as written, or ''. */
+  query: string;
+  fragment?: string;
+  /** For a relative path: the content-relative path it names (`../` first when outside). */
+  targetRel?: string;
+}
+
+/**
+ * How rehypeLinks reads a link (undefined: empty or external, left as it is). `folio dev`'s
+ * link scan (link-scan.ts) reads the links it finds in sources through this too.
+ */
+export function sourceLink(url: string, fromRel: string): SourceLink | undefined {
   const trimmed = url.trim();
   if (trimmed === '' || SCHEME.test(trimmed) || trimmed.startsWith('//')) return undefined;
   const hashAt = trimmed.indexOf('#');
@@ -55,6 +67,17 @@ function rewrite(url: string, node: Element, file: VFile, kind: 'link' | 'image'
   // The query is kept as written (`/search/?q=MAE`); only the path is resolved.
   const query = queryAt < 0 ? '' : beforeHash.slice(queryAt);
   const fragment = hashAt < 0 ? undefined : safeDecode(trimmed.slice(hashAt + 1));
+  const relative = pathPart !== '' && !pathPart.startsWith('/');
+  return { pathPart, query, ...(fragment !== undefined ? { fragment } : {}), ...(relative ? { targetRel: path.posix.normalize(path.posix.join(path.posix.dirname(fromRel), pathPart)) } : {}) };
+}
+
+function rewrite(url: string, node: Element, file: VFile, kind: 'link' | 'image', ancestors: Element[] | unknown[]): string | undefined {
+  const data = renderData(file);
+  const at = node.position?.start ?? { line: 1, column: 1 };
+  const fail = (message: string, rule: string) => report(file, at, message, rule, 'error');
+  const link = sourceLink(url, data.rel);
+  if (!link) return undefined;
+  const { pathPart, query, fragment } = link;
   const context = () => sentenceAround(node, ancestors as Element[]);
   if (pathPart === '') {
     if (fragment === undefined || fragment === '') return undefined;
@@ -62,7 +85,7 @@ function rewrite(url: string, node: Element, file: VFile, kind: 'link' | 'image'
     return `#${encodeURIComponent(fragment)}`;
   }
   if (pathPart.startsWith('/')) return withQuery(siteHref(data.base, pathPart + (fragment !== undefined ? `#${fragment}` : '')), query);
-  const targetRel = path.posix.normalize(path.posix.join(path.posix.dirname(data.rel), pathPart));
+  const targetRel = link.targetRel!;
   if (targetRel.startsWith('../')) {
     fail(`${kind} "${url}" points outside the content directory`, `${kind}/outside`);
     return '#';

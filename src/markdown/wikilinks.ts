@@ -34,7 +34,8 @@ export function buildWikiIndex(targets: readonly WikiTarget[]): WikiIndex {
   return { slugs, titles, titleOf };
 }
 
-const WIKILINK = /\[\[([^[\]\n]+?)\]\]/g;
+/** `[[…]]`: group 1 is what is inside (target, then `|alias`). */
+export const WIKILINK = /\[\[([^[\]\n]+?)\]\]/g;
 
 /** Nodes whose text is never scanned: a wikilink inside a link would nest links. */
 const NO_WIKILINKS = new Set(['link', 'linkReference']);
@@ -97,6 +98,15 @@ export function remarkWikilinks() {
       return [SKIP, i + pieces.length];
     });
   };
+}
+
+/**
+ * The document a wikilink's inside (`slug`, `标题#小节`, `slug|文字`) names, as remarkWikilinks
+ * resolves it; undefined when it names none or several. `folio dev`'s link scan uses this.
+ */
+export function wikilinkTarget(inner: string, self: string, index: WikiIndex): { rel: string; fragment?: string } | undefined {
+  const resolved = resolve(splitAlias(inner).target, self, index, () => undefined);
+  return 'error' in resolved ? undefined : resolved;
 }
 
 function splitAlias(inner: string): { target: string; alias?: string } {

@@ -300,7 +300,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         yield { path: f.path, content };
       }
     };
-    const written = out.write(files(), reusable);
+    const written = await out.write(files(), reusable);
     // Search reads pages back and the link check lists the folder: both need every file on disk.
     await out.flush();
     await reader.done();

@@ -33,6 +33,7 @@ export class PageReader {
   private batch: PageToRead[] = [];
   private readonly pending: Promise<void>[] = [];
   private closed = false;
+  private inFlight = 0;
 
   constructor(options: { pages?: number } = {}) {
     if ((options.pages ?? 0) >= MIN_PAGES_FOR_WORKER && availableParallelism() > 1) {
@@ -83,11 +84,17 @@ export class PageReader {
     if (this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
-    if (!this.pool) {
+    // With the worker behind, this thread reads the batch itself: the markup waiting for the
+    // worker stays bounded, and both threads read.
+    if (!this.pool || this.inFlight >= MAX_IN_FLIGHT) {
       this.keep(readPages(batch));
       return;
     }
-    const done = (this.pool.run(batch) as Promise<PageRead[]>).then((read) => this.keep(read));
+    this.inFlight++;
+    const done = (this.pool.run(batch) as Promise<PageRead[]>).then((read) => {
+      this.inFlight--;
+      this.keep(read);
+    });
     // Failures surface in `done`; until then a rejection is not unhandled.
     done.catch(() => undefined);
     this.pending.push(done);
@@ -97,3 +104,5 @@ export class PageReader {
 /** Below this many pages, starting a worker costs more than reading them here. */
 const MIN_PAGES_FOR_WORKER = 300;
 const BATCH = 32;
+/** Batches handed to the worker and not yet read back, at most. */
+const MAX_IN_FLIGHT = 8;

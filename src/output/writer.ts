@@ -7,6 +7,10 @@ import path from 'node:path';
 
 let swaps = 0;
 
+/** Files written between turns of the event loop, and writes left pending at most (see `write`). */
+const YIELD_EVERY = 32;
+const MAX_PENDING = 256;
+
 /** Signals that end a build early; SIGKILL cannot be caught, and the next build cleans up. */
 const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -81,10 +85,17 @@ export class AtomicOutput {
    * hard-linked from the current output instead of written, so it keeps its identity and
    * modification time and uploads stay small. Returns the digests of this build.
    */
-  write(files: Iterable<OutputFile>, previous: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  async write(files: Iterable<OutputFile>, previous: ReadonlyMap<string, string> = new Map()): Promise<Map<string, string>> {
     const dirs = new Set<string>();
     const manifest = new Map<string, string>();
+    let count = 0;
     for (let file of files) {
+      // Now and then the event loop runs: finished writes let go of their pages (at most
+      // MAX_PENDING wait), and whatever works beside the build (a worker reading pages) is fed.
+      if (++count % YIELD_EVERY === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.writes.length > MAX_PENDING) await Promise.all(this.writes.splice(0));
+      }
       const dest = this.resolveInside(file.path);
       // Two files for one path would overwrite each other, and the second write could go through
       // a hard link into the published output; the render stage reports such clashes first.

@@ -87,12 +87,12 @@ describe('nothing in the content writes outside the output directory', () => {
     expect(readdirSync(path.join(dir, 'site')).filter((n) => !n.startsWith('.out.folio-staging-'))).toEqual(['out']);
   });
 
-  it('the writer refuses relative paths that leave the staging directory', () => {
+  it('the writer refuses relative paths that leave the staging directory', async () => {
     const dir = project({});
     const out = new AtomicOutput(path.join(dir, 'out'));
     try {
       for (const bad of ['../x.html', '../../x', '/etc/x', 'a/../../x', '..']) {
-        expect(() => out.write([{ path: bad, content: 'x' }]), bad).toThrow(/outside the output directory/);
+        await expect(out.write([{ path: bad, content: 'x' }]), bad).rejects.toThrow(/outside the output directory/);
       }
       expect(listFiles(dir).filter((f) => f.endsWith('x.html') || f === 'x')).toEqual([]);
     } finally {

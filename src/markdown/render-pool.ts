@@ -34,10 +34,20 @@ export interface RenderManyOptions {
 
 const BATCH = 16;
 
+/** The lookups every document of a build shares (see `renderMany`). */
+export type SharedInputs = Pick<RenderInput, 'docPaths' | 'wikiIndex'>;
+
+/** What each render worker is started with. */
+export interface RenderWorkerData {
+  labels: MarkdownLabels | undefined;
+  /** When given, a task's inputs come without these fields and take them from here. */
+  shared: SharedInputs | undefined;
+}
+
 /** A task for a render worker: plain data only (see render-worker.ts). */
 export interface RenderTask {
   siteConfig?: SiteConfigSource;
-  inputs: RenderInput[];
+  inputs: (RenderInput | Omit<RenderInput, keyof SharedInputs>)[];
 }
 
 
@@ -65,11 +75,17 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
     });
     return results;
   }
+  // Every document of a build is given the same site-wide lookups (paths, wikilink index): they
+  // go to each worker once, with its workerData, instead of being copied with every batch.
+  const first = inputs[0]!;
+  const shared: SharedInputs | undefined = inputs.every((i) => i.docPaths === first.docPaths && i.wikiIndex === first.wikiIndex)
+    ? { docPaths: first.docPaths, ...(first.wikiIndex ? { wikiIndex: first.wikiIndex } : {}) }
+    : undefined;
   const pool = new Tinypool({
     filename: workerFile('render-worker'),
     minThreads: threads,
     maxThreads: threads,
-    workerData: { labels: options.labels },
+    workerData: { labels: options.labels, shared } satisfies RenderWorkerData,
   });
   // The main thread renders too, taking batches from the same queue, so a 2-core machine uses
   // both cores while one worker starts up.
@@ -83,7 +99,10 @@ export async function renderMany(inputs: RenderInput[], options: RenderManyOptio
   const worker = async () => {
     for (let job = take(); job; job = take()) {
       const [start, batch] = job;
-      const task: RenderTask = { ...(hasPlugins && options.siteConfig ? { siteConfig: options.siteConfig } : {}), inputs: batch };
+      const task: RenderTask = {
+        ...(hasPlugins && options.siteConfig ? { siteConfig: options.siteConfig } : {}),
+        inputs: shared ? batch.map(({ docPaths: _paths, wikiIndex: _index, ...own }) => own) : batch,
+      };
       const out = (await pool.run(task)) as Rendered[];
       out.forEach((r, k) => (results[start + k] = keep(start + k, r)));
       report(batch.length);

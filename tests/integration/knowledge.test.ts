@@ -208,3 +208,29 @@ describe('wikilinks and the render cache', () => {
     }
   });
 });
+
+describe('wikilinks on the worker pool', () => {
+  it('a site large enough for render workers resolves every wikilink and relative link as one thread does', async () => {
+    // 70 posts (render workers start at 48), a ring: each names the next by title and by file.
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 70; i++) {
+      const next = (i + 1) % 70;
+      files[`content/posts/p${i}.md`] = post({ title: `环形笔记 ${i}`, date: `2024-01-${String((i % 28) + 1).padStart(2, '0')}` }, `下一篇是 [[环形笔记 ${next}]]，文件在 [这里](./p${next}.md)。`);
+    }
+    const dir = makeProject(files);
+    try {
+      const out = path.join(dir, 'out');
+      const result = await build({ root: dir, outDir: out, search: false, cache: false });
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      for (let i = 0; i < 70; i++) {
+        const next = (i + 1) % 70;
+        expect(links(one(page(out, `posts/p${i}/index.html`), 'post-body'))).toEqual([
+          [`/posts/p${next}/`, `环形笔记 ${next}`],
+          [`/posts/p${next}/`, '这里'],
+        ]);
+      }
+    } finally {
+      removeProject(dir);
+    }
+  });
+});

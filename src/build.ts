@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findConfigFile, loadUserConfig, resolveConfig, type SiteConfig } from './config.ts';
+import { findConfigFile, resolveConfig } from './config/resolve.ts';
+import type { SiteConfig } from './config/types.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
 import { siteKey } from './cache/code-key.ts';
-import { type BuildRecord, fileStamps, inputFingerprint, outStamp, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
+import { type BuildRecord, fileStamps, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
+import { inputsStamp, saveUpToDate, upToDate } from './cache/up-to-date.ts';
 import type { SourceDoc } from './content/load.ts';
 import type { SearchPage } from './output/search.ts';
 import type { OutputFile } from './output/writer.ts';
 import type { Site } from './site/model.ts';
-import { listPublic, type PublicFile } from './content/public-files.ts';
+import type { PublicFile } from './content/public-files.ts';
 import { guardOutput, markOutput } from './output/out-guard.ts';
-import { loadSiteTemplates, siteTemplatesDir } from './plugins/site-templates.ts';
-import { outputFile } from './site/urls.ts';
 import type { BuildOptions as PublicBuildOptions } from './config/types.ts';
 import { stopwatch, type StageTimes } from './timing.ts';
 
@@ -77,13 +77,28 @@ export interface ResolvedOptions {
   threads?: number;
 }
 
-export async function resolveOptions(options: BuildOptions): Promise<ResolvedOptions> {
+/** Where a site's files are, from the options alone (nothing loaded). */
+function sitePlaces(options: BuildOptions) {
   const root = path.resolve(options.root ?? process.cwd());
-  const configFile = findConfigFile(root, options.configFile);
-  const config = resolveConfig(await loadUserConfig(root, configFile, display), { base: options.base, url: options.url } as Partial<SiteConfig>);
-  const contentDir = path.resolve(root, options.contentDir ?? 'content');
-  const outDir = path.resolve(root, options.outDir ?? 'dist');
-  const publicDir = path.join(root, 'public');
+  return {
+    root,
+    configFile: findConfigFile(root, options.configFile),
+    contentDir: path.resolve(root, options.contentDir ?? 'content'),
+    outDir: path.resolve(root, options.outDir ?? 'dist'),
+    publicDir: path.join(root, 'public'),
+  };
+}
+
+/** The config as the site wrote it (loading it loads the config schema); a site without one has none to load. */
+async function userConfig(places: ReturnType<typeof sitePlaces>): Promise<Partial<SiteConfig>> {
+  return places.configFile === undefined ? {} : (await import('./config.ts')).loadUserConfig(places.root, places.configFile, display);
+}
+
+/** `user`: the site's config when the caller has loaded it already. */
+export async function resolveOptions(options: BuildOptions, user?: Partial<SiteConfig>): Promise<ResolvedOptions> {
+  const places = sitePlaces(options);
+  const { root, configFile, contentDir, outDir, publicDir } = places;
+  const config = resolveConfig(user ?? (await userConfig(places)), overrides(options));
   let cacheKey: string | undefined;
   return {
     root,
@@ -105,6 +120,8 @@ export async function resolveOptions(options: BuildOptions): Promise<ResolvedOpt
   };
 }
 
+const overrides = (options: BuildOptions) => ({ base: options.base, url: options.url }) as Partial<SiteConfig>;
+
 export const display = (abs: string): string => {
   const rel = path.relative(process.cwd(), abs);
   return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
@@ -123,7 +140,7 @@ export async function buildSite(
   const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
   const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir, cacheKey: opts.cacheKey } : {}) });
   timer.lap('load');
-  const publicFiles = listPublic(opts.publicDir, display);
+  const publicFiles = (await import('./content/public-files.ts')).listPublic(opts.publicDir, display);
   const diagnostics = [...loaded.diagnostics, ...publicFiles.diagnostics];
   const { rendered, cache } = await renderAll(loaded.docs, opts, onProgress);
   timer.lap('render');
@@ -194,45 +211,54 @@ function futureDated(docs: SourceDoc[]): Diagnostic[] {
 /** `folio build`: the whole pipeline, written atomically into the output directory. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
-  const opts = await resolveOptions(options);
-  const { config } = opts;
   const stats: BuildStats = { posts: 0, pages: 0, tags: 0, categories: 0, files: 0, cached: 0, rendered: 0, ms: 0, stages: {} };
+  let timer = stopwatch(stats.stages);
+  const places = sitePlaces(options);
+  const user = await userConfig(places);
+  let resolved: SiteConfig | undefined;
   const result = (ok: boolean, diagnostics: Diagnostic[], sources: Map<string, string>): BuildResult => ({
     ok,
     diagnostics,
     sources,
     stats: { ...stats, ms: Math.round(performance.now() - started) },
-    outDir: opts.outDir,
-    config,
+    outDir: places.outDir,
+    config: (resolved ??= resolveConfig(user, overrides(options))),
   });
-  if (!existsSync(path.join(opts.contentDir, 'posts'))) {
-    const d = diagnostic(display(opts.contentDir), 1, 1, 'no posts/ folder in the content directory', 'content/missing');
+  if (!existsSync(path.join(places.contentDir, 'posts'))) {
+    const d = diagnostic(display(places.contentDir), 1, 1, 'no posts/ folder in the content directory', 'content/missing');
     return result(false, [d], new Map());
   }
+  const guard = (recorded: boolean) => guardOutput({ outDir: places.outDir, root: places.root, contentDir: places.contentDir, publicDir: places.publicDir, recorded });
+  // Nothing changed since the last build into this directory, which is as that build left it:
+  // the output is already right. Checked by stats alone, before any of the pipeline is loaded.
+  const cacheDir = options.cache === false ? undefined : path.join(places.root, '.cache', 'folio');
+  const inputs = cacheDir ? inputsStamp({ ...places, cacheDir, config: user, options: fingerprintOptions(options) }) : undefined;
+  const last = cacheDir && inputs ? upToDate(cacheDir, places.outDir, inputs) : undefined;
+  if (last) {
+    guard(true);
+    Object.assign(stats, last.stats, { upToDate: true });
+    timer.lap('fingerprint');
+    return result(true, last.diagnostics, new Map());
+  }
+  const opts = await resolveOptions(options, user);
+  const { config } = opts;
+  resolved = config;
   // Each build replaces the output folder whole: refuse one that Folio did not make.
   const record = opts.cacheDir ? readRecord(opts.cacheDir, opts.outDir) : undefined;
   // The last build's files still as it left them (one stat each, once per build): proof that
-  // Folio made this folder, the no-change check, and what the new output may hard-link.
+  // Folio made this folder, and what the new output may hard-link.
   const reusable = record ? reusableFiles(opts.outDir, record) : new Map<string, string>();
-  guardOutput({ outDir: opts.outDir, root: opts.root, contentDir: opts.contentDir, publicDir: opts.publicDir, recorded: reusable.size > 0 });
-  // Nothing changed since the last build into this directory: the output is already right.
-  let timer = stopwatch(stats.stages);
-  const fingerprint = opts.cacheDir ? inputFingerprint([opts.contentDir, opts.publicDir, siteTemplatesDir(opts.root)], [...configFiles(opts.root), ...(opts.configFile ? [opts.configFile] : [])], fingerprintOptions(opts)) : undefined;
-  if (record && fingerprint === record.fingerprint && record.outStamp === outStamp(opts.outDir) && reusable.size === Object.keys(record.stamps).length) {
-    Object.assign(stats, record.stats, { upToDate: true });
-    timer.lap('fingerprint');
-    return result(true, record.diagnostics, new Map());
-  }
+  guard(reusable.size > 0);
   timer.lap('fingerprint');
   // The site's own templates (templates/NAME.ts): a broken one stops the build before any work.
-  const siteTemplates = await loadSiteTemplates(opts.root, { display });
+  const siteTemplates = await (await import('./plugins/site-templates.ts')).loadSiteTemplates(opts.root, { display });
   const { site, diagnostics, sources, cache, stages, publicFiles } = await buildSite(opts, options.onProgress);
   Object.assign(stats, { cached: cache.hits, rendered: cache.misses });
   Object.assign(stats.stages, stages);
   timer = stopwatch(stats.stages);
   if (failing(diagnostics, opts.strict)) return result(false, diagnostics, sources);
 
-  const { AtomicOutput, prepareClientAssets, PageReader, siteFiles, createContext, buildSearchIndex, siteShape, trackBodies } = await loadStages();
+  const { AtomicOutput, prepareClientAssets, PageReader, siteFiles, createContext, buildSearchIndex, siteShape, trackBodies, outputFile } = await loadStages();
   const bundle = await prepareClientAssets(config.base, opts.cacheDir, { ...(config.theme ? { theme: config.theme } : {}), css: (config.css ?? []).map((f) => path.resolve(opts.root, f)) });
   timer.lap('assets');
   const out = new AtomicOutput(opts.outDir);
@@ -325,19 +351,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     await out.commit();
     timer.lap('commit');
     Object.assign(stats, { posts: site.posts.length, pages: site.pages.length, tags: site.tags.length, categories: site.categories.length, files: fileCount, reusedPages, rekeyed });
-    if (opts.cacheDir && fingerprint) {
-      writeRecord(opts.cacheDir, opts.outDir, {
-        fingerprint,
-        files: Object.fromEntries(written),
-        keys,
-        shape,
-        bodies,
-        pageBodies,
-        stamps: fileStamps(opts.outDir, [...written.keys()]),
-        outStamp: outStamp(opts.outDir),
-        diagnostics: diagnostics.filter((d) => d.severity === 'warning'),
-        stats: { posts: stats.posts, pages: stats.pages, tags: stats.tags, categories: stats.categories, files: stats.files },
-      });
+    if (opts.cacheDir) {
+      const stamps = fileStamps(opts.outDir, [...written.keys()]);
+      writeRecord(opts.cacheDir, opts.outDir, { files: Object.fromEntries(written), keys, shape, bodies, pageBodies, stamps });
+      const warnings = diagnostics.filter((d) => d.severity === 'warning');
+      if (inputs) saveUpToDate(opts.cacheDir, opts.outDir, { inputs, diagnostics: warnings, stats: { posts: stats.posts, pages: stats.pages, tags: stats.tags, categories: stats.categories, files: stats.files } }, stamps);
     }
   } catch (error) {
     out.abort();
@@ -362,14 +380,9 @@ function pagesToRekey(record: BuildRecord | undefined, shape: string, bodies: Re
   return pages;
 }
 
-function configFiles(root: string): string[] {
-  return ['site.config.ts', 'site.config.mjs', 'site.config.js'].map((f) => path.join(root, f));
-}
-
-/** Everything besides files that changes what a build writes. */
-function fingerprintOptions(opts: ResolvedOptions): unknown {
-  // The config by value is in the key (plugins by identity), with Folio's code and the site's own modules.
-  return { cacheKey: opts.cacheKey, contentDir: opts.contentDir, drafts: opts.drafts, strict: opts.strict, search: opts.search, node: process.version };
+/** Everything besides files and the site's config that changes what a build writes. */
+function fingerprintOptions(options: BuildOptions): object {
+  return { ...overrides(options), drafts: options.drafts ?? false, strict: options.strict ?? false, search: options.search ?? true };
 }
 
 export function failing(diagnostics: Diagnostic[], strict: boolean): boolean {

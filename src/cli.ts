@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { build, display } from './build.ts';
-import { ConfigError } from './config.ts';
 import { RefusedOutputError } from './output/out-guard.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 import { CLEAR_LINE, diagnosticsText, progressLine, stageTimes, summary, useColor, useProgress } from './report.ts';
@@ -266,6 +265,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`folio: ${error.message}\n`);
       return 2;
     }
+    // Loaded only now: the config schema is no part of a build that has nothing to do.
+    const { ConfigError } = await import('./config.ts');
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.lines.join('\n')}\n`);
       return 2;

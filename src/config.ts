@@ -3,65 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lineOfKey } from './config/locate.ts';
 import { validateConfig } from './config/schema.ts';
-import type { NavItem, SiteConfig, Strings } from './config/types.ts';
-import { resolveStrings } from './config/strings.ts';
+import type { SiteConfig } from './config/types.ts';
+import { findConfigFile } from './config/resolve.ts';
 import { BUNDLED } from './paths.ts';
 
+export { CONFIG_NAMES, defaultConfig, defaultNav, findConfigFile, normalizeBase, normalizeUrl, resolveConfig } from './config/resolve.ts';
 export { defineConfig, type FooterLine, type HeadElement, type NavItem, type SiteConfig, type SiteImage, type ThemeOptions, type UserConfig } from './config/types.ts';
-
-export const defaultConfig: SiteConfig = {
-  title: 'Folio',
-  description: '',
-  url: 'http://localhost',
-  base: '/',
-  language: 'zh-CN',
-  timeZone: 'Asia/Shanghai',
-  author: { name: 'Folio' },
-  perPage: 10,
-  // In the site's language: see resolveConfig.
-  nav: defaultNav(resolveStrings('zh-CN')),
-  feedLimit: 20,
-};
-
-/** The nav of a config that sets none, titled from the string table. */
-export function defaultNav(strings: Strings): NavItem[] {
-  const t = strings.nav;
-  return [
-    { title: t.home, path: '/' },
-    { title: t.categories, path: '/categories/' },
-    { title: t.tags, path: '/tags/' },
-    { title: t.archives, path: '/archives/' },
-    { title: t.search, path: '/search/' },
-  ];
-}
-
-/** `sub`, `/sub`, `sub/` all mean `/sub/`. */
-export function normalizeBase(base: string): string {
-  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
-}
-
-export function normalizeUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
-}
-
-export function resolveConfig(user: Partial<SiteConfig>, overrides: Partial<SiteConfig> = {}): SiteConfig {
-  const merged = { ...defaultConfig, ...user, ...stripUndefined(overrides) };
-  const nav = user.nav ?? overrides.nav ?? defaultNav(resolveStrings(merged.language, merged.strings));
-  return { ...merged, nav, base: normalizeBase(merged.base), url: normalizeUrl(merged.url) };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-export const CONFIG_NAMES = ['site.config.ts', 'site.config.mjs', 'site.config.js'];
-
-/** The site's config file: `--config FILE`, else the first of CONFIG_NAMES in `root`, else none. */
-export function findConfigFile(root: string, file?: string): string | undefined {
-  if (file !== undefined) return path.resolve(root, file);
-  return CONFIG_NAMES.map((n) => path.join(root, n)).find((f) => existsSync(f));
-}
 
 /**
  * Problems with a site config, one line each, naming the file, the line when the source shows

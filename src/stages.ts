@@ -19,3 +19,4 @@ export { collectSite } from './site/collect.ts';
 export { toDocs } from './site/docs.ts';
 export { checkFragments } from './site/link-check.ts';
 export { checkNav } from './config/nav.ts';
+export { outputFile } from './site/urls.ts';

@@ -1,10 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { walkFiles } from '../content/walk.ts';
 import { OUTPUT_MARKER } from '../output/out-guard.ts';
-import { dependencyVersion, PACKAGE_ROOT } from '../paths.ts';
+import { dependencyDir, dependencyVersion, PACKAGE_ROOT } from '../paths.ts';
 
 /**
  * One digest of the generator itself: the bytes of Folio's own code (src/, templates/ and the
@@ -21,13 +21,35 @@ let code: string | undefined;
 
 function hashCode(): string {
   const hash = createHash('sha256');
-  for (const dir of ['src', 'templates', 'lib']) {
-    for (const f of walkFiles(path.join(PACKAGE_ROOT, dir), { display: (p) => p, name: dir }).files) hash.update(`${dir}/${f.rel}\0`).update(readFileSync(f.real)).update('\0');
-  }
-  const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
-  hash.update(`folio@${pkg.version ?? ''}\n`);
-  for (const name of Object.keys(pkg.dependencies ?? {}).sort()) hash.update(`${name}@${dependencyVersion(name) ?? 'missing'}\n`);
+  codeSources((source) => {
+    if (source.kind === 'file') hash.update(`${source.name}\0`).update(readFileSync(source.file)).update('\0');
+    else if (source.kind === 'package') hash.update(`folio@${source.version()}\n`);
+    else hash.update(`${source.name}@${source.version()}\n`);
+  });
   return hash.digest('hex');
+}
+
+/**
+ * One thing a key reads: a file by its bytes, a package by its version (read from its
+ * package.json, `file`, when it is installed). `codeKey` and `siteKey` hash what they are given;
+ * `sourcesStamp` stats the same files instead, for a check that reads nothing.
+ */
+type Source =
+  | { kind: 'file'; name: string; file: string }
+  | { kind: 'package' | 'dependency'; name: string; file: string | undefined; version: () => string };
+
+/** Everything `codeKey` reads, in order: Folio's code and package.json, and its dependencies' versions. */
+function codeSources(visit: (source: Source) => void): void {
+  for (const dir of ['src', 'templates', 'lib']) {
+    for (const f of walkFiles(path.join(PACKAGE_ROOT, dir), { display: (p) => p, name: dir }).files) visit({ kind: 'file', name: `${dir}/${f.rel}`, file: f.real });
+  }
+  const manifest = path.join(PACKAGE_ROOT, 'package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string; dependencies?: Record<string, string> };
+  visit({ kind: 'package', name: 'folio', file: manifest, version: () => pkg.version ?? '' });
+  for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {
+    const dir = dependencyDir(name);
+    visit({ kind: 'dependency', name, file: dir && path.join(dir, 'package.json'), version: () => dependencyVersion(name) ?? 'missing' });
+  }
 }
 
 /** What a site is made with besides its content: see `siteKey`. */
@@ -53,10 +75,35 @@ const MODULE = /\.(?:[cm]?[jt]s|[jt]sx|json)$/;
  * - its `templates/` folder and the `css` files the config lists, by content.
  */
 export function siteKey(input: SiteKeyInput): string {
-  const { root } = input;
   const hash = createHash('sha256').update(codeKey()).update('\0');
   hash.update(identity(input.config)).update('\0');
-  siteDependencies(hash, root);
+  siteSources(input, (source) => {
+    if (source.kind === 'file') addFile(hash, source.name, source.file);
+    else hash.update(`${source.name}@${source.version()}\n`);
+  });
+  return hash.digest('hex');
+}
+
+/**
+ * A stamp of every file `siteKey` reads, Folio's code included, by path, size, modification
+ * time, change time and inode, reading none of them: equal stamps and an equal config give an
+ * equal key. What the no-change check compares instead of computing the key (`up-to-date.ts`).
+ */
+export function sourcesStamp(input: SiteKeyInput): string {
+  const hash = createHash('sha256');
+  const stamp = (source: Source) => {
+    const s = source.file === undefined ? undefined : statSync(source.file, { throwIfNoEntry: false });
+    hash.update(`${source.kind}:${source.name}\0${source.file ?? ''}\0${s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : 'missing'}\n`);
+  };
+  codeSources(stamp);
+  siteSources(input, stamp);
+  return hash.digest('hex');
+}
+
+/** What `siteKey` reads of the site, in order (see there). */
+function siteSources(input: SiteKeyInput, visit: (source: Source) => void): void {
+  const { root } = input;
+  siteDependencies(root, visit);
   const excluded = input.exclude.map((d) => path.relative(root, d).split(path.sep).join('/')).filter((rel) => rel !== '' && !rel.startsWith('..'));
   // Folio's own folders, when the site is Folio's own repository (the demo): in codeKey already.
   const covered = new Set(['src', 'templates', 'lib'].map((d) => path.join(PACKAGE_ROOT, d)));
@@ -64,13 +111,12 @@ export function siteKey(input: SiteKeyInput): string {
   const skip = (rel: string) =>
     rel === 'node_modules' || rel.endsWith('/node_modules') || excluded.includes(rel) || covered.has(path.join(root, rel)) || (!MODULE.test(rel) && existsSync(path.join(root, rel, OUTPUT_MARKER)));
   for (const f of walkFiles(root, { display: (p) => p, name: 'site', skip }).files) {
-    if (MODULE.test(f.rel) && f.rel !== 'package-lock.json') addFile(hash, f.rel, f.real);
+    if (MODULE.test(f.rel) && f.rel !== 'package-lock.json') visit({ kind: 'file', name: f.rel, file: f.real });
   }
   const templates = path.join(root, 'templates');
-  if (!covered.has(templates)) for (const f of walkFiles(templates, { display: (p) => p, name: 'templates' }).files) addFile(hash, `templates/${f.rel}`, f.real);
+  if (!covered.has(templates)) for (const f of walkFiles(templates, { display: (p) => p, name: 'templates' }).files) visit({ kind: 'file', name: `templates/${f.rel}`, file: f.real });
   const css = (input.config as { css?: unknown }).css;
-  if (Array.isArray(css)) for (const file of css) if (typeof file === 'string') addFile(hash, `css:${file}`, path.resolve(root, file));
-  return hash.digest('hex');
+  if (Array.isArray(css)) for (const file of css) if (typeof file === 'string') visit({ kind: 'file', name: `css:${file}`, file: path.resolve(root, file) });
 }
 
 function addFile(hash: Hash, name: string, file: string): void {
@@ -84,7 +130,7 @@ function addFile(hash: Hash, name: string, file: string): void {
 }
 
 /** The site's dependencies at their installed versions, and its lock file. */
-function siteDependencies(hash: Hash, root: string): void {
+function siteDependencies(root: string, visit: (source: Source) => void): void {
   const manifest = path.join(root, 'package.json');
   if (!existsSync(manifest)) return;
   let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
@@ -95,15 +141,22 @@ function siteDependencies(hash: Hash, root: string): void {
   }
   const require = createRequire(manifest);
   for (const name of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).sort()) {
-    let version = 'missing';
+    let file: string | undefined;
     try {
-      version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string }).version ?? '';
+      file = require.resolve(`${name}/package.json`);
     } catch {
       // not installed, or its package.json is not exported: its name still counts
     }
-    hash.update(`${name}@${version}\n`);
+    const version = () => {
+      try {
+        return file === undefined ? 'missing' : ((JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '');
+      } catch {
+        return 'missing';
+      }
+    };
+    visit({ kind: 'dependency', name, file, version });
   }
-  addFile(hash, 'package-lock.json', path.join(root, 'package-lock.json'));
+  visit({ kind: 'file', name: 'package-lock.json', file: path.join(root, 'package-lock.json') });
 }
 
 /**

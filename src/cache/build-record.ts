@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 
 /** What the last successful build into an output directory produced, kept in the cache: what the next build may reuse. */
 export interface BuildRecord {
@@ -37,15 +38,16 @@ export function fileStamp(file: string): string {
   return s ? `${s.size}:${s.mtimeMs}` : '';
 }
 
+/** In V8's own serialization, which reads back several times faster than JSON at this size (megabytes on a large site). */
 function recordFile(cacheDir: string, outDir: string): string {
-  return path.join(cacheDir, `build-${createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 12)}.json`);
+  return path.join(cacheDir, `build-${createHash('sha1').update(path.resolve(outDir)).digest('hex').slice(0, 12)}.v8`);
 }
 
 export function readRecord(cacheDir: string, outDir: string): BuildRecord | undefined {
   const file = recordFile(cacheDir, outDir);
   if (!existsSync(file)) return undefined;
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+    const r = deserialize(readFileSync(file)) as BuildRecord;
     return typeof r.files === 'object' && r.files !== null && typeof r.stamps === 'object' && r.stamps !== null ? r : undefined;
   } catch {
     return undefined;
@@ -53,5 +55,7 @@ export function readRecord(cacheDir: string, outDir: string): BuildRecord | unde
 }
 
 export function writeRecord(cacheDir: string, outDir: string, record: BuildRecord): void {
-  writeFileSync(recordFile(cacheDir, outDir), JSON.stringify(record));
+  const file = recordFile(cacheDir, outDir);
+  writeFileSync(`${file}.tmp-${process.pid}`, serialize(record));
+  renameSync(`${file}.tmp-${process.pid}`, file);
 }

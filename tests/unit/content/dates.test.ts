@@ -14,6 +14,15 @@ describe('frontmatter dates', () => {
     expect(parse('2026-07-01 08:30', 'America/New_York')).toBe('2026-07-01T12:30:00.000Z');
   });
 
+  it('uses the offset of the zone on that day, to the second, in any year', () => {
+    // Before 1901 Shanghai kept local mean time, +08:05:43; a year before 1000 is written
+    // without four digits by the formatter and read from its parts.
+    expect(parse('1900-01-01')).toBe('1899-12-31T15:54:17.000Z');
+    expect(parse('0999-01-01')).toBe('0998-12-31T15:54:17.000Z');
+    expect(parse('2026-03-08 00:30', 'America/New_York')).toBe('2026-03-08T05:30:00.000Z');
+    expect(parse('2026-03-08 12:00', 'America/New_York')).toBe('2026-03-08T16:00:00.000Z');
+  });
+
   it('honours an explicit zone', () => {
     expect(parse('2026-01-11T08:30:00+08:00')).toBe('2026-01-11T00:30:00.000Z');
     expect(parse('2026-01-11T08:30:00Z')).toBe('2026-01-11T08:30:00.000Z');

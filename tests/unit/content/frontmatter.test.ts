@@ -16,6 +16,22 @@ describe('frontmatter', () => {
     expect(r.body.split('\n')[4]).toBe('line five');
   });
 
+  it('keeps the whole body after the block, whatever follows the closing line', () => {
+    // A rule (`---`) and a second block in the body, a closing line with trailing spaces, no
+    // final newline: the body is the file after the block, line for line.
+    const tail = '正文\n\n---\n\n---\ntitle: 不是 frontmatter\n---\n末行';
+    for (const close of ['---\n', '---   \n', '---\t\n']) {
+      const src = `---\ntitle: t\ndate: 2026-01-11\n${close}${tail}`;
+      const r = parse(src);
+      expect(r.diagnostics).toEqual([]);
+      // What follows `---` on the closing line stays, as gray-matter leaves it.
+      expect(r.body).toBe(`\n\n\n${close.slice(3)}${tail}`);
+      expect(r.body.split('\n').length).toBe(src.split('\n').length);
+    }
+    expect(parse('---\ntitle: t\ndate: 2026-01-11\n---').body).toBe('\n\n\n');
+    expect(parse('---\ntitle: t\ndate: 2026-01-11\n---\n').body).toBe('\n\n\n\n');
+  });
+
   it('points an unknown field at its line, with a suggestion', () => {
     const r = parse('---\ntitle: t\ndate: 2026-01-11\ntgas: [a]\n---\n');
     expect(r.diagnostics).toHaveLength(1);
